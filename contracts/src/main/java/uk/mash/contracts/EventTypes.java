@@ -1,0 +1,49 @@
+package uk.mash.contracts;
+
+import java.util.Map;
+import uk.mash.contracts.events.AgencyInformationAdded;
+import uk.mash.contracts.events.CaseOpened;
+import uk.mash.contracts.events.CaseRead;
+import uk.mash.contracts.events.DecisionOverdue;
+import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.ReferralAcknowledged;
+import uk.mash.contracts.events.ReferralEscalated;
+import uk.mash.contracts.events.ReferralRouted;
+import uk.mash.contracts.events.ReferralWithdrawn;
+import uk.mash.contracts.events.ReportLinked;
+import uk.mash.contracts.events.ReportReceived;
+import uk.mash.contracts.events.RiskRated;
+
+/** The CloudEvents {@code ce_type} of every event, and the record that carries its data. */
+public final class EventTypes {
+    public static final String REPORT_RECEIVED = "mash.report.received.v1";
+    public static final String CASE_OPENED = "mash.case.opened.v1";
+    public static final String REPORT_LINKED = "mash.case.report-linked.v1";
+    public static final String AGENCY_INFORMATION_ADDED = "mash.case.agency-information-added.v1";
+    public static final String RISK_RATED = "mash.case.risk-rated.v1";
+    public static final String DECISION_RECORDED = "mash.case.decision-recorded.v1";
+    public static final String DECISION_OVERDUE = "mash.case.decision-overdue.v1";
+    public static final String REFERRAL_ROUTED = "mash.referral.routed.v1";
+    public static final String REFERRAL_WITHDRAWN = "mash.referral.withdrawn.v1";
+    public static final String REFERRAL_ACKNOWLEDGED = "mash.referral.acknowledged.v1";
+    public static final String REFERRAL_ESCALATED = "mash.referral.escalated.v1";
+    public static final String CASE_READ = "mash.access.case-read.v1";
+
+    /** ce_type to the record its data deserialises into. */
+    public static final Map<String, Class<? extends Record>> DATA_TYPES = Map.ofEntries(
+            Map.entry(REPORT_RECEIVED, ReportReceived.class),
+            Map.entry(CASE_OPENED, CaseOpened.class),
+            Map.entry(REPORT_LINKED, ReportLinked.class),
+            Map.entry(AGENCY_INFORMATION_ADDED, AgencyInformationAdded.class),
+            Map.entry(RISK_RATED, RiskRated.class),
+            Map.entry(DECISION_RECORDED, DecisionRecorded.class),
+            Map.entry(DECISION_OVERDUE, DecisionOverdue.class),
+            Map.entry(REFERRAL_ROUTED, ReferralRouted.class),
+            Map.entry(REFERRAL_WITHDRAWN, ReferralWithdrawn.class),
+            Map.entry(REFERRAL_ACKNOWLEDGED, ReferralAcknowledged.class),
+            Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),
+            Map.entry(CASE_READ, CaseRead.class));
+
+    private EventTypes() {
+    }
+}

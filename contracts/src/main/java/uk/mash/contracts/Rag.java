@@ -1,0 +1,6 @@
+package uk.mash.contracts;
+
+/** Red / Amber / Green risk rating. */
+public enum Rag {
+    RED, AMBER, GREEN
+}

@@ -1,0 +1,147 @@
+package uk.mash.intake.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import uk.mash.intake.store.OutboxEntry;
+import uk.mash.intake.store.OutboxStore;
+import uk.mash.support.messaging.CloudEventMessages;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, and marks an entry published only once the broker
+ * has acknowledged it (acks=all). Woken at once after each commit, and polls as a backstop (a
+ * restart, or entries left while Kafka was away). If the service dies between the broker's
+ * acknowledgement and the mark, the entry is sent again with the same {@code ce_id}, which every
+ * consumer drops: at-least-once on the wire, exactly-once as consumers see it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final URI SOURCE = URI.create("urn:mash:intake-service");
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    @Channel("reports")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<String> reports;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "mash.outbox.batch-size")
+    int batchSize;
+
+    @ConfigProperty(name = "mash.outbox.poll-interval")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "mash.outbox.max-backoff")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.reports.delivery.timeout.ms")
+    long deliveryTimeoutMs;
+
+    private final BlockingQueue<Boolean> wakeUp = new ArrayBlockingQueue<>(1);
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent startup) {
+        metrics.gauge("mash.outbox.pending", outbox, OutboxStore::pending);
+        running = true;
+        thread = new Thread(this::relay, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEntry.Written written) {
+        wakeUp.offer(Boolean.TRUE);
+    }
+
+    private void relay() {
+        Duration backoff = pollInterval;
+        while (running) {
+            try {
+                List<OutboxEntry> batch = outbox.unpublished(batchSize);
+                if (batch.isEmpty()) {
+                    wakeUp.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                List<Long> published = publish(batch);
+                outbox.markPublished(published);
+                if (published.size() == batch.size()) {
+                    backoff = pollInterval;
+                } else {
+                    LOG.warnf("Kafka accepted %d of %d outbox entries; retrying in %s",
+                            published.size(), batch.size(), backoff);
+                    backoff = pause(backoff);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay failed (%s); retrying in %s", e.getClass().getSimpleName(), backoff);
+                try {
+                    backoff = pause(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends the batch and returns the ids the broker acknowledged. */
+    private List<Long> publish(List<OutboxEntry> batch) throws InterruptedException {
+        List<CompletableFuture<Void>> delivered = new ArrayList<>(batch.size());
+        for (OutboxEntry entry : batch) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            delivered.add(done);
+            reports.send(CloudEventMessages.cloudEvent(entry.eventId().toString(), entry.type(), SOURCE,
+                    entry.subject(), entry.occurredAt(), entry.key(), entry.payload(), done));
+        }
+        List<Long> published = new ArrayList<>(batch.size());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs + 5_000);
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                delivered.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.add(batch.get(i).id());
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // left unpublished: sent again on the next pass
+            }
+        }
+        return published;
+    }
+
+    private Duration pause(Duration backoff) throws InterruptedException {
+        wakeUp.poll(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+    }
+}

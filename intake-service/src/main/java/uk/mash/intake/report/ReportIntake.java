@@ -1,0 +1,96 @@
+package uk.mash.intake.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import uk.mash.contracts.Actor;
+import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Topics;
+import uk.mash.contracts.events.ReportReceived;
+import uk.mash.intake.store.OutboxEntry;
+import uk.mash.intake.store.OutboxStore;
+import uk.mash.intake.store.ReportStore;
+import uk.mash.intake.store.StoredReport;
+import uk.mash.support.problem.ProblemException;
+
+/**
+ * Accepts a report for good: the report, its submission key and its outbox entry are written in
+ * one transaction, so a 202 means the report will reach {@code mash.reports} even if Kafka is
+ * away right now (README, "No acknowledgement without durability").
+ */
+@ApplicationScoped
+public class ReportIntake {
+
+    private static final Logger LOG = Logger.getLogger(ReportIntake.class);
+
+    @Inject
+    ReportStore reports;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<OutboxEntry.Written> outboxWritten;
+
+    @Transactional
+    public Acceptance submit(Actor submittedBy, ReportDraft draft, Optional<SubmissionKey> key) {
+        UUID reportId = UUID.randomUUID();
+        if (key.isPresent()) {
+            Optional<Acceptance> earlier = earlierAnswer(key.get(), reportId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String reference = ReportReference.format(receivedAt, reports.nextReferenceNumber());
+        ReportReceived event = new ReportReceived(reportId, reference, receivedAt, submittedBy, draft.referrer(),
+                draft.channel(), draft.concerns(), draft.summary(), draft.immediateRisk(), draft.incidentDate(),
+                draft.consent(), draft.subjects(), draft.initialRag(), draft.police());
+        reports.insert(new StoredReport(reportId, reference, receivedAt, submittedBy.sub(), submittedBy.agency(),
+                draft.channel(), StoredReport.RECEIVED, null, null));
+        outbox.append(new OutboxEntry(0, reportId, Topics.REPORTS, EventTypes.REPORT_RECEIVED,
+                reportId.toString(), reportId.toString(), receivedAt, json(event)));
+        outboxWritten.fire(new OutboxEntry.Written());
+        LOG.infof("Report accepted: reportId=%s reference=%s channel=%s", reportId, reference, draft.channel());
+        return new Acceptance(reportId, reference, receivedAt, false);
+    }
+
+    /** Claims the key for this report, or finds the answer already given under it. */
+    private Optional<Acceptance> earlierAnswer(SubmissionKey key, UUID reportId) {
+        Optional<ReportStore.ClaimedKey> claimed = reports.claimKey(key, reportId);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        ReportStore.ClaimedKey existing = claimed.get();
+        if (key.bodyMustMatch() && !existing.requestHash().equals(key.requestHash())) {
+            throw ProblemException.conflict("idempotency-key-reused",
+                    "This Idempotency-Key was already used with a different request");
+        }
+        StoredReport report = reports.find(existing.reportId()).orElseThrow();
+        LOG.infof("Repeated submission answered again: reportId=%s", report.reportId());
+        return Optional.of(new Acceptance(report.reportId(), report.reference(), report.receivedAt(), true));
+    }
+
+    private String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + event.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package uk.mash.intake.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The transactional outbox: events written with the state that caused them, published afterwards. */
+@ApplicationScoped
+public class OutboxStore {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public void append(OutboxEntry entry) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     INSERT INTO outbox (event_id, topic, type, message_key, subject, occurred_at, payload)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setObject(1, entry.eventId());
+            s.setString(2, entry.topic());
+            s.setString(3, entry.type());
+            s.setString(4, entry.key());
+            s.setString(5, entry.subject());
+            s.setTimestamp(6, Timestamp.from(entry.occurredAt()));
+            s.setString(7, entry.payload());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The oldest unpublished entries, in the order they were written. */
+    public List<OutboxEntry> unpublished(int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT id, event_id, topic, type, message_key, subject, occurred_at, payload
+                     FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
+            s.setInt(1, limit);
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new OutboxEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            rs.getString(8)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public void markPublished(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
+            Array array = c.createArrayOf("bigint", ids.toArray());
+            s.setArray(1, array);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public long pending() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package uk.mash.testsupport;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Access to the running test broker and database from test code.
+ *
+ * <p>What tests read (addresses, credentials) travels through system properties, which every
+ * class loader of the test JVM sees; the broker itself is held here for pause and resume.
+ */
+public final class TestInfrastructure {
+
+    private static final String PREFIX = "mash.test.";
+    private static final String BOOTSTRAP = PREFIX + "kafka.bootstrap";
+    private static final String DB_URL = PREFIX + "db.url";
+    private static final String DB_USER = PREFIX + "db.user";
+    private static final String DB_PASSWORD = PREFIX + "db.password";
+    private static final String PUBLIC_KEY = PREFIX + "jwt.public-key";
+
+    private static TestBroker broker;
+
+    record Running(String bootstrapServers, TestDatabase database, Path publicKey) {
+    }
+
+    private TestInfrastructure() {
+    }
+
+    public static String kafkaBootstrapServers() {
+        return required(BOOTSTRAP);
+    }
+
+    public static TestDatabase database() {
+        return new TestDatabase(required(DB_URL), required(DB_USER), System.getProperty(DB_PASSWORD, ""));
+    }
+
+    /** Stops the broker (data and port kept): the service under test sees Kafka go away. */
+    public static void pauseBroker() {
+        unchecked(() -> runningBroker().pause());
+    }
+
+    /** Brings the paused broker back. */
+    public static void resumeBroker() {
+        unchecked(() -> runningBroker().resume());
+    }
+
+    static synchronized Running startOnce() {
+        Properties props = System.getProperties();
+        if (props.getProperty(BOOTSTRAP) == null) {
+            try {
+                start(props);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the test Kafka broker and PostgreSQL", e);
+            }
+        }
+        return new Running(kafkaBootstrapServers(), database(), Path.of(required(PUBLIC_KEY)));
+    }
+
+    private static void start(Properties props) throws Exception {
+        boolean containers = "containers".equals(System.getProperty("mash.test.infra"));
+        String externalDb = System.getenv("MASH_TEST_DB_URL");
+        TestBroker started = containers ? new ContainerBroker() : new EmbeddedBroker();
+        TestPostgres postgres = containers ? TestPostgres.container()
+                : externalDb != null && !externalDb.isBlank() ? TestPostgres.external(externalDb)
+                : TestPostgres.embedded();
+        Path publicKey = TestTokens.writeKeyPair(MashTestInfrastructure.tempDir("mash-test-keys"));
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closeQuietly(started);
+            closeQuietly(postgres);
+        }, "mash-test-infrastructure-stop"));
+
+        props.setProperty(DB_URL, postgres.database().jdbcUrl());
+        props.setProperty(DB_USER, postgres.database().user());
+        props.setProperty(DB_PASSWORD, postgres.database().password());
+        props.setProperty(PUBLIC_KEY, publicKey.toString());
+        TestInfrastructure.broker = started;
+        props.setProperty(BOOTSTRAP, started.bootstrapServers());
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void unchecked(Action action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // the JVM is ending; nothing more to do
+        }
+    }
+
+    private static TestBroker runningBroker() {
+        if (broker == null) {
+            throw new IllegalStateException("The test broker was started in another class loader");
+        }
+        return broker;
+    }
+
+    private static String required(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set: annotate the test with "
+                    + "@QuarkusTestResource(MashTestInfrastructure.class)");
+        }
+        return value;
+    }
+}
