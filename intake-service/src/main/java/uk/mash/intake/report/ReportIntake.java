@@ -3,7 +3,6 @@ package uk.mash.intake.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,10 +15,10 @@ import uk.mash.contracts.Actor;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
-import uk.mash.intake.store.OutboxEntry;
-import uk.mash.intake.store.OutboxStore;
 import uk.mash.intake.store.ReportStore;
 import uk.mash.intake.store.StoredReport;
+import uk.mash.outbox.OutboxEntry;
+import uk.mash.outbox.OutboxStore;
 import uk.mash.support.problem.ProblemException;
 
 /**
@@ -44,9 +43,6 @@ public class ReportIntake {
     @Inject
     Clock clock;
 
-    @Inject
-    Event<OutboxEntry.Written> outboxWritten;
-
     @Transactional
     public Acceptance submit(Actor submittedBy, ReportDraft draft, Optional<SubmissionKey> key) {
         UUID reportId = UUID.randomUUID();
@@ -65,7 +61,6 @@ public class ReportIntake {
                 draft.channel(), StoredReport.RECEIVED, null, null));
         outbox.append(new OutboxEntry(0, reportId, Topics.REPORTS, EventTypes.REPORT_RECEIVED,
                 reportId.toString(), reportId.toString(), receivedAt, json(event)));
-        outboxWritten.fire(new OutboxEntry.Written());
         LOG.infof("Report accepted: reportId=%s reference=%s channel=%s", reportId, reference, draft.channel());
         return new Acceptance(reportId, reference, receivedAt, false);
     }

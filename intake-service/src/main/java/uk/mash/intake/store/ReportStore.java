@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
+import uk.mash.support.store.StoreException;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Channel;
 import uk.mash.intake.report.SubmissionKey;

@@ -22,7 +22,7 @@ public final class CloudEventMessages {
      * A message whose {@code delivered} future completes when the broker acknowledged the record
      * (with the channel's {@code acks}), or fails when it could not be written.
      */
-    public static <T> Message<T> cloudEvent(String id, String type, URI source, String subject, Instant time,
+    public static <T> Message<T> cloudEvent(String topic, String id, String type, URI source, String subject, Instant time,
                                             String key, T data, CompletableFuture<Void> delivered) {
         OutgoingCloudEventMetadata<T> ce = OutgoingCloudEventMetadata.<T>builder()
                 .withId(id)
@@ -32,7 +32,8 @@ public final class CloudEventMessages {
                 .withTimestamp(time.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withKey(key).build();
         return Message.of(data, Metadata.of(ce, kafka),
                 () -> {
                     delivered.complete(null);

@@ -1,7 +1,8 @@
-package uk.mash.intake.store;
+package uk.mash.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -12,14 +13,30 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import uk.mash.support.store.StoreException;
 
-/** The transactional outbox: events written with the state that caused them, published afterwards. */
+/**
+ * The transactional outbox: events written in the same transaction as the state that caused
+ * them, published afterwards by {@link OutboxRelay}. Each service using it creates the table in
+ * its own Flyway migrations:
+ * <pre>
+ * CREATE TABLE outbox (
+ *     id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, topic text NOT NULL, type text NOT NULL,
+ *     message_key text NOT NULL, subject text, occurred_at timestamptz NOT NULL, payload text NOT NULL,
+ *     published_at timestamptz);
+ * CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+ * </pre>
+ */
 @ApplicationScoped
 public class OutboxStore {
 
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Event<OutboxEntry.Written> written;
+
+    /** Adds the entry inside the caller's transaction; the relay is woken once it commits. */
     public void append(OutboxEntry entry) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
@@ -36,6 +53,7 @@ public class OutboxStore {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        written.fire(new OutboxEntry.Written());
     }
 
     /** The oldest unpublished entries, in the order they were written. */

@@ -1,4 +1,4 @@
-package uk.mash.intake.store;
+package uk.mash.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package uk.mash.intake.store;
+package uk.mash.support.store;
 
 import java.sql.SQLException;
 

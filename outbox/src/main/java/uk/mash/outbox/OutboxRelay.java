@@ -1,4 +1,4 @@
-package uk.mash.intake.messaging;
+package uk.mash.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,12 +20,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
-import uk.mash.intake.store.OutboxEntry;
-import uk.mash.intake.store.OutboxStore;
 import uk.mash.support.messaging.CloudEventMessages;
 
 /**
- * Publishes the outbox to Kafka, oldest first, and marks an entry published only once the broker
+ * Publishes the outbox to Kafka (channel {@code outbox}; each entry names its topic), oldest first, and marks an entry published only once the broker
  * has acknowledged it (acks=all). Woken at once after each commit, and polls as a backstop (a
  * restart, or entries left while Kafka was away). If the service dies between the broker's
  * acknowledgement and the mark, the entry is sent again with the same {@code ce_id}, which every
@@ -35,30 +33,33 @@ import uk.mash.support.messaging.CloudEventMessages;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final URI SOURCE = URI.create("urn:mash:intake-service");
 
     @Inject
     OutboxStore outbox;
 
     @Inject
-    @Channel("reports")
+    @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-    Emitter<String> reports;
+    Emitter<String> kafka;
 
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "mash.outbox.batch-size")
+    @ConfigProperty(name = "mash.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
-    @ConfigProperty(name = "mash.outbox.poll-interval")
+    @ConfigProperty(name = "mash.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
-    @ConfigProperty(name = "mash.outbox.max-backoff")
+    @ConfigProperty(name = "mash.outbox.max-backoff", defaultValue = "PT30S")
     Duration maxBackoff;
 
-    @ConfigProperty(name = "mp.messaging.outgoing.reports.delivery.timeout.ms")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.delivery.timeout.ms", defaultValue = "120000")
     long deliveryTimeoutMs;
+
+    /** The CloudEvents {@code ce_source} of everything this service publishes. */
+    @ConfigProperty(name = "mash.outbox.source")
+    URI source;
 
     private final BlockingQueue<Boolean> wakeUp = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
@@ -123,7 +124,7 @@ public class OutboxRelay {
         for (OutboxEntry entry : batch) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             delivered.add(done);
-            reports.send(CloudEventMessages.cloudEvent(entry.eventId().toString(), entry.type(), SOURCE,
+            kafka.send(CloudEventMessages.cloudEvent(entry.topic(), entry.eventId().toString(), entry.type(), source,
                     entry.subject(), entry.occurredAt(), entry.key(), entry.payload(), done));
         }
         List<Long> published = new ArrayList<>(batch.size());

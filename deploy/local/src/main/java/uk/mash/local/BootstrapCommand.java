@@ -1,0 +1,147 @@
+package uk.mash.local;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * For each service: a login role and an empty database of the same name, owned by it, with the
+ * role's password kept in {@code SECRETS/NAME.password}. Idempotent: an existing password file
+ * is reused (and the role's password re-set to it), existing roles and databases are kept.
+ * The service's own migrations create its tables.
+ */
+final class BootstrapCommand implements Command {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public String usage() {
+        return "bootstrap --url JDBC_SUPERUSER_URL [--user U --password P] --secrets DIR --service NAME...";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        args.allow("url", "user", "password", "secrets", "service");
+        String url = args.required("url");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("--url must be a jdbc:postgresql: URL, not '" + url + "'");
+        }
+        Path secrets = Path.of(args.required("secrets"));
+        Set<String> services = new LinkedHashSet<>();
+        for (String value : args.all("service")) {
+            for (String name : value.split("[,\\s]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!NAME.matcher(name).matches()) {
+                    throw new UsageException("service name '" + name + "' must match " + NAME.pattern());
+                }
+                services.add(name);
+            }
+        }
+        if (services.isEmpty()) {
+            throw new UsageException("at least one --service NAME is required");
+        }
+
+        Properties props = new Properties();
+        String user = args.optional("user", null);
+        String password = args.optional("password", null);
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", "mash-bootstrap");
+        props.setProperty("connectTimeout", "10");
+
+        Files.createDirectories(secrets);
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            c.setAutoCommit(true);
+            for (String service : services) {
+                bootstrap(c, secrets, service, out);
+            }
+        }
+        return 0;
+    }
+
+    private static void bootstrap(Connection c, Path secrets, String name, PrintStream out) throws Exception {
+        Path file = secrets.resolve(name + ".password");
+        boolean fileFound = Files.exists(file);
+        String password;
+        if (fileFound) {
+            password = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (password.isEmpty()) {
+                throw new IllegalStateException(file + " is empty: delete it to have a new password made");
+            }
+        } else {
+            password = newPassword();
+            Files600.writeSecret(file, password + "\n");
+        }
+
+        boolean roleFound = exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name);
+        try (Statement s = c.createStatement()) {
+            if (roleFound) {
+                s.execute("ALTER ROLE " + quoteIdent(name) + " WITH LOGIN PASSWORD " + quoteLiteral(password));
+            } else {
+                s.execute("CREATE ROLE " + quoteIdent(name) + " WITH LOGIN PASSWORD " + quoteLiteral(password));
+            }
+        }
+
+        boolean dbFound = exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name);
+        try (Statement s = c.createStatement()) {
+            if (dbFound) {
+                s.execute("ALTER DATABASE " + quoteIdent(name) + " OWNER TO " + quoteIdent(name));
+            } else {
+                s.execute("CREATE DATABASE " + quoteIdent(name) + " OWNER " + quoteIdent(name));
+            }
+        }
+
+        out.printf("%s: role %s, database %s, password %s (%s)%n", name,
+                roleFound ? "found (password re-set from file)" : "created",
+                dbFound ? "found" : "created",
+                fileFound ? "reused" : "created",
+                file);
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static String newPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String quoteIdent(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String quoteLiteral(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("NUL in a password");
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+}
