@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -70,15 +69,6 @@ public final class TopicReader implements AutoCloseable {
             }
             seen.add(new Received(record.key(), record.value(), headers));
         }
-    }
-
-    /** Whether any partition has been assigned yet (useful before producing in tests). */
-    public boolean assigned() {
-        return !consumer.assignment().isEmpty();
-    }
-
-    Iterable<TopicPartition> assignment() {
-        return consumer.assignment();
     }
 
     @Override

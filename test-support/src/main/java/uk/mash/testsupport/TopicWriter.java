@@ -1,0 +1,66 @@
+package uk.mash.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes records to the test broker as another service would: binary-mode CloudEvents, or raw bytes for poison. */
+public final class TopicWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public TopicWriter() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends {@code json} as a CloudEvent with the given id and type, and waits for the broker's acknowledgement. */
+    public void cloudEvent(String topic, String key, String ceId, String ceType, String source, Instant time,
+                           String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", ceId);
+        header(record, "ce_type", ceType);
+        header(record, "ce_source", source);
+        header(record, "ce_subject", key);
+        header(record, "ce_time", time.toString());
+        header(record, "content-type", "application/json");
+        send(record);
+    }
+
+    /** A CloudEvent with a fresh id, now. */
+    public String cloudEvent(String topic, String key, String ceType, String source, String json) {
+        String id = UUID.randomUUID().toString();
+        cloudEvent(topic, key, id, ceType, source, Instant.now(), json);
+        return id;
+    }
+
+    /** Anything at all, headers or not: for poison-record tests. */
+    public void raw(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write to " + record.topic(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
