@@ -79,14 +79,17 @@ final class GoldenEvents {
     static final CaseOpened CASE_OPENED = new CaseOpened(
             CASE_ID, CASE_REFERENCE, POLICE_REPORT_ID, Instant.parse("2026-11-20T22:15:02Z"),
             Instant.parse("2026-11-23T22:15:02Z"), List.of(OSIAN, FFION, GARETH), List.of(POLICE_CONCERNS), Rag.RED,
-            true, List.of(PREVIOUS_CASE_ID));
+            true, List.of(PREVIOUS_CASE_ID), POLICE_REFERENCE);
 
     static final ReportLinked REPORT_LINKED = new ReportLinked(
             CASE_ID, HEALTH_REPORT_ID, "MASH-2026-000203", Instant.parse("2026-11-21T09:05:00Z"),
-            Instant.parse("2026-11-21T09:05:01Z"), Agency.HEALTH, Channel.PHONE, List.of(Concern.NEGLECT),
+            Instant.parse("2026-11-21T09:05:01Z"), Agency.POLICE, Channel.POLICE_NOTIFICATION, List.of(Concern.NEGLECT),
             List.of(new Subject(uuid("f04a6d2c-8e1b-4c57-93da-5b2e7c0f8a16"), SubjectRole.CHILD,
                     "Osian", "Pritchard", LocalDate.parse("2017-06-14"), "9993141593",
-                    new Address("14 Heol y Coed", null, "Colwyn Bay", "LL28 5EJ"))));
+                    new Address("14 Heol y Coed", null, "Colwyn Bay", "LL28 5EJ"))),
+            new PoliceReference("NWP-PPN-2026-008401", "NORTH_WALES_POLICE", "NWP/26/219002",
+                    new PoliceOfficer("3105", "PC Hughes", "Abergele"), Instant.parse("2026-11-21T08:40:00Z"),
+                    PoliceRiskGrade.MEDIUM));
 
     static final AgencyInformationAdded AGENCY_INFORMATION_ADDED = new AgencyInformationAdded(
             CASE_ID, Agency.HEALTH, "hv.bethan.roberts", Instant.parse("2026-11-21T10:30:00Z"),

@@ -5,12 +5,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import uk.mash.contracts.Concern;
+import uk.mash.contracts.PoliceReference;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Subject;
 
-/** {@code mash.case.opened.v1}: a report opened a new case. */
+/**
+ * {@code mash.case.opened.v1}: a report opened a new case.
+ *
+ * @param police the opening report's police references when it came from a police notification, else null
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseOpened(UUID caseId, String reference, UUID reportId, Instant openedAt, Instant decisionDueBy,
                          List<Subject> subjects, List<Concern> concerns, Rag rag,
-                         boolean reReferral, List<UUID> previousCaseIds) {
+                         boolean reReferral, List<UUID> previousCaseIds, PoliceReference police) {
+
+    /** A case opened by a report that did not come from the police. */
+    public CaseOpened(UUID caseId, String reference, UUID reportId, Instant openedAt, Instant decisionDueBy,
+                      List<Subject> subjects, List<Concern> concerns, Rag rag,
+                      boolean reReferral, List<UUID> previousCaseIds) {
+        this(caseId, reference, reportId, openedAt, decisionDueBy, subjects, concerns, rag, reReferral,
+                previousCaseIds, null);
+    }
 }

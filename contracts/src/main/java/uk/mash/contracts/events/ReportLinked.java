@@ -7,10 +7,22 @@ import java.util.UUID;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Channel;
 import uk.mash.contracts.Concern;
+import uk.mash.contracts.PoliceReference;
 import uk.mash.contracts.Subject;
 
-/** {@code mash.case.report-linked.v1}: a report about someone with an open case joined that case. */
+/**
+ * {@code mash.case.report-linked.v1}: a report about someone with an open case joined that case.
+ *
+ * @param police the report's police references when it came from a police notification, else null
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportLinked(UUID caseId, UUID reportId, String reportReference, Instant receivedAt, Instant linkedAt,
-                           Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects) {
+                           Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects,
+                           PoliceReference police) {
+
+    /** A linked report that did not come from the police. */
+    public ReportLinked(UUID caseId, UUID reportId, String reportReference, Instant receivedAt, Instant linkedAt,
+                        Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects) {
+        this(caseId, reportId, reportReference, receivedAt, linkedAt, agency, channel, concerns, subjects, null);
+    }
 }
