@@ -79,7 +79,8 @@ final class GoldenEvents {
     static final CaseOpened CASE_OPENED = new CaseOpened(
             CASE_ID, CASE_REFERENCE, POLICE_REPORT_ID, Instant.parse("2026-11-20T22:15:02Z"),
             Instant.parse("2026-11-23T22:15:02Z"), List.of(OSIAN, FFION, GARETH), List.of(POLICE_CONCERNS), Rag.RED,
-            true, List.of(PREVIOUS_CASE_ID), POLICE_REFERENCE);
+            true, List.of(PREVIOUS_CASE_ID), POLICE_REFERENCE, Instant.parse("2026-11-20T22:15:00Z"), Agency.POLICE,
+            Channel.POLICE_NOTIFICATION);
 
     static final ReportLinked REPORT_LINKED = new ReportLinked(
             CASE_ID, HEALTH_REPORT_ID, "MASH-2026-000203", Instant.parse("2026-11-21T09:05:00Z"),
