@@ -1,0 +1,71 @@
+package uk.mash.screening.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.jboss.logging.Logger;
+import uk.mash.contracts.Subject;
+import uk.mash.contracts.events.ReportReceived;
+import uk.mash.screening.api.LinkReport;
+import uk.mash.screening.api.OpenCase;
+import uk.mash.screening.command.WorkingDays;
+
+/**
+ * A report opens a case, or joins the open case of a person it names; in one transaction with
+ * the case's events, the directory and the record that the report was screened.
+ */
+@ApplicationScoped
+public class ReportScreening {
+
+    private static final Logger LOG = Logger.getLogger(ReportScreening.class);
+
+    @Inject
+    CommandGateway commands;
+
+    @Inject
+    CaseDirectory directory;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void screen(ReportReceived report) {
+        UUID newCaseId = UUID.randomUUID();
+        if (!directory.claimReport(report.reportId(), newCaseId)) {
+            LOG.infof("Report %s was screened already; redelivery ignored", report.reportId());
+            return;
+        }
+        List<Subject> atRisk = report.subjects().stream().filter(s -> s.role().isPersonAtRisk()).toList();
+        directory.lock(atRisk);
+        Instant now = clock.instant();
+        Optional<UUID> open = directory.openCaseOf(atRisk);
+        if (open.isPresent()) {
+            UUID caseId = open.get();
+            commands.sendAndWait(new LinkReport(caseId, report, now));
+            directory.setCaseOfReport(report.reportId(), caseId);
+            // the report's people join the case's directory entries, so their next reports link here too
+            Instant openedAt = directory.entry(caseId).map(CaseDirectory.Entry::openedAt).orElse(now);
+            directory.add(caseId, openedAt, true, atRisk);
+            LOG.infof("Report %s linked to case %s", report.reportId(), caseId);
+            return;
+        }
+        Instant yearBefore = ZonedDateTime.ofInstant(report.receivedAt(), WorkingDays.UK).minusMonths(12).toInstant();
+        List<UUID> previous = directory.casesOf(atRisk).stream()
+                .filter(e -> !e.openedAt().isBefore(yearBefore))
+                .map(CaseDirectory.Entry::caseId).distinct().toList();
+        commands.sendAndWait(new OpenCase(newCaseId, report, now, workingDays.decisionDueBy(report.receivedAt()),
+                previous));
+        directory.add(newCaseId, now, true, atRisk);
+        LOG.infof("Report %s opened case %s (re-referral: %s)", report.reportId(), newCaseId, !previous.isEmpty());
+    }
+}

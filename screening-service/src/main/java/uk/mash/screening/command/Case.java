@@ -1,0 +1,183 @@
+package uk.mash.screening.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import uk.mash.contracts.Concern;
+import uk.mash.contracts.PoliceReference;
+import uk.mash.contracts.Rag;
+import uk.mash.contracts.Route;
+import uk.mash.contracts.Subject;
+import uk.mash.contracts.events.AgencyInformationAdded;
+import uk.mash.contracts.events.CaseOpened;
+import uk.mash.contracts.events.DecisionOverdue;
+import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.ReportLinked;
+import uk.mash.contracts.events.ReportReceived;
+import uk.mash.contracts.events.RiskRated;
+import uk.mash.screening.api.AddAgencyInformation;
+import uk.mash.screening.api.LinkReport;
+import uk.mash.screening.api.MarkDecisionOverdue;
+import uk.mash.screening.api.OpenCase;
+import uk.mash.screening.api.RateRisk;
+import uk.mash.screening.api.RecordDecision;
+
+/**
+ * A Case: what the MASH knows about the people of one or more reports, and what it decided.
+ * Command handlers check the rules and apply events; event sourcing handlers only assign state.
+ * Command handlers answer with the case's version after the command, so callers can wait for
+ * the case view to show it.
+ */
+public class Case {
+
+    @AggregateIdentifier
+    private UUID caseId;
+    private String reference;
+    private Instant decisionDueBy;
+    private Rag rag;
+    private boolean overdue;
+    private UUID decisionId;
+    private final List<Subject> subjects = new ArrayList<>();
+    private final Set<Concern> concerns = new LinkedHashSet<>();
+    private final Set<UUID> reports = new HashSet<>();
+    private final List<PoliceReference> policeReferences = new ArrayList<>();
+
+    protected Case() {
+        // for Axon, which rebuilds a case from its events
+    }
+
+    @CommandHandler
+    public Case(OpenCase command) {
+        ReportReceived report = command.report();
+        apply(new CaseOpened(command.caseId(), report.reference(), report.reportId(), command.openedAt(),
+                command.decisionDueBy(), report.subjects(), report.concerns(), report.initialRag(),
+                !command.previousCaseIds().isEmpty(), command.previousCaseIds(), report.police(),
+                report.receivedAt(), report.referrer().agency(), report.channel()));
+        if (report.initialRag() != null) {
+            apply(new RiskRated(command.caseId(), report.initialRag(), FirstRating.rationale(report),
+                    report.submittedBy().sub(), report.submittedBy().agency(), command.openedAt()));
+        }
+    }
+
+    @CommandHandler
+    public long handle(LinkReport command) {
+        ReportReceived report = command.report();
+        if (reports.contains(report.reportId())) {
+            return version(); // linked already: a redelivered report changes nothing
+        }
+        List<Subject> newPeople = report.subjects().stream()
+                .filter(s -> subjects.stream().noneMatch(known -> SamePerson.same(known, s)))
+                .toList();
+        apply(new ReportLinked(caseId, report.reportId(), report.reference(), report.receivedAt(),
+                command.linkedAt(), report.referrer().agency(), report.channel(), report.concerns(), newPeople,
+                report.police()));
+        // a police grade, or a report of immediate risk, can raise a rating to RED but never lowers one
+        if (report.initialRag() == Rag.RED && rag != Rag.RED) {
+            apply(new RiskRated(caseId, Rag.RED, FirstRating.rationale(report), report.submittedBy().sub(),
+                    report.submittedBy().agency(), command.linkedAt()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddAgencyInformation command) {
+        if (command.summary() == null || command.summary().isBlank()) {
+            throw new CaseRuleBroken("summary", "say what your agency knows");
+        }
+        if (command.legalBasis() == null) {
+            throw new CaseRuleBroken("legalBasis", "information is shared on a legal basis");
+        }
+        apply(new AgencyInformationAdded(caseId, command.sharedBy().agency(), command.sharedBy().sub(),
+                command.sharedAt(), command.legalBasis(), command.summary()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RateRisk command) {
+        if (command.rag() == null) {
+            throw new CaseRuleBroken("rag", "RED, AMBER or GREEN");
+        }
+        if (command.rationale() == null || command.rationale().isBlank()) {
+            throw new CaseRuleBroken("rationale", "a rating records its rationale");
+        }
+        apply(new RiskRated(caseId, command.rag(), command.rationale(), command.ratedBy().sub(),
+                command.ratedBy().agency(), command.ratedAt()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordDecision command) {
+        Set<Route> routes = DecisionPolicy.decide(rag, command.outcome(), subjects, command.routes(),
+                command.rationale(), decisionId != null, command.supersedesReason());
+        List<Route> ordered = new ArrayList<>(routes.isEmpty() ? EnumSet.noneOf(Route.class) : EnumSet.copyOf(routes));
+        apply(new DecisionRecorded(caseId, reference, command.decisionId(), command.outcome(), ordered,
+                command.rationale(), command.decidedBy().sub(), command.decidedBy().agency(), command.decidedAt(),
+                !command.decidedAt().isAfter(decisionDueBy), decisionId,
+                decisionId == null ? null : command.supersedesReason(),
+                rag, List.copyOf(concerns), List.copyOf(subjects), List.copyOf(policeReferences)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(MarkDecisionOverdue command) {
+        if (decisionId == null && !overdue && !command.now().isBefore(decisionDueBy)) {
+            apply(new DecisionOverdue(caseId, reference, decisionDueBy, command.now()));
+        }
+        return version();
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1 : version;
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+        reference = event.reference();
+        decisionDueBy = event.decisionDueBy();
+        rag = event.rag();
+        subjects.addAll(event.subjects());
+        concerns.addAll(event.concerns());
+        reports.add(event.reportId());
+        if (event.police() != null) {
+            policeReferences.add(event.police());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReportLinked event) {
+        reports.add(event.reportId());
+        subjects.addAll(event.subjects());
+        concerns.addAll(event.concerns());
+        if (event.police() != null) {
+            policeReferences.add(event.police());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RiskRated event) {
+        rag = event.rag();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRecorded event) {
+        decisionId = event.decisionId();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionOverdue event) {
+        overdue = true;
+    }
+}

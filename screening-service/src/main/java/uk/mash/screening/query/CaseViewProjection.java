@@ -1,0 +1,71 @@
+package uk.mash.screening.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import uk.mash.contracts.events.AgencyInformationAdded;
+import uk.mash.contracts.events.CaseOpened;
+import uk.mash.contracts.events.DecisionOverdue;
+import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.ReportLinked;
+import uk.mash.contracts.events.RiskRated;
+
+/**
+ * Keeps the case views up to date from the event store (tracking processor "case-view"). Each
+ * update commits with the processor's token, so a view is never ahead of or behind its token.
+ */
+@ApplicationScoped
+public class CaseViewProjection {
+
+    @Inject
+    CaseViewStore views;
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber long sequence) {
+        if (views.version(event.caseId()) >= sequence) {
+            return;
+        }
+        CaseView view = CaseView.opened(event);
+        view.version = sequence;
+        views.save(view);
+    }
+
+    @EventHandler
+    void on(ReportLinked event, @SequenceNumber long sequence) {
+        update(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(AgencyInformationAdded event, @SequenceNumber long sequence) {
+        update(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(RiskRated event, @SequenceNumber long sequence) {
+        update(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(DecisionRecorded event, @SequenceNumber long sequence) {
+        update(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(DecisionOverdue event, @SequenceNumber long sequence) {
+        update(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    private void update(UUID caseId, long sequence, Consumer<CaseView> change) {
+        CaseView view = views.find(caseId)
+                .orElseThrow(() -> new IllegalStateException("Event for a case with no view: " + caseId));
+        if (view.version >= sequence) {
+            return; // seen already
+        }
+        change.accept(view);
+        view.version = sequence;
+        views.save(view);
+    }
+}
