@@ -1,0 +1,72 @@
+package uk.mash.screening;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Topics;
+import uk.mash.contracts.events.ReportReceived;
+import uk.mash.testsupport.TestInfrastructure;
+import uk.mash.testsupport.TestTokens;
+import uk.mash.testsupport.TopicWriter;
+
+/** Drives screening as intake and screeners would: reports onto mash.reports, screeners over REST. */
+public final class Screening {
+
+    private final ObjectMapper mapper;
+
+    public Screening(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void send(ReportReceived report) {
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.cloudEvent(Topics.REPORTS, report.reportId().toString(), report.reportId().toString(),
+                    EventTypes.REPORT_RECEIVED, "urn:mash:intake-service", report.receivedAt(),
+                    mapper.writeValueAsString(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RequestSpecification screener() {
+        return as("screener", "CHILDRENS_SERVICES", "sw.owen");
+    }
+
+    public static RequestSpecification as(String role, String agency, String sub) {
+        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token(role, agency, sub));
+    }
+
+    /** Waits until the report was screened and its case is visible, and returns that case. */
+    public static JsonPath caseOf(ReportReceived report) {
+        String[] caseId = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            caseId[0] = caseIdOf(report);
+            return caseId[0] != null && screener().get("/api/v1/cases/" + caseId[0]).statusCode() == 200;
+        });
+        return screener().get("/api/v1/cases/" + caseId[0]).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The case the report was screened into, from screening's own table; null until screened. */
+    public static String caseIdOf(ReportReceived report) {
+        try (Connection c = TestInfrastructure.database().connect();
+             PreparedStatement s = c.prepareStatement("SELECT case_id FROM screened_reports WHERE report_id = ?")) {
+            s.setObject(1, report.reportId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
