@@ -1,0 +1,31 @@
+package uk.mash.screening;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * Decisions due two seconds after a report, with the overdue clock stopped or ticking every second.
+ * Quarkus runs test classes grouped by profile, groups in the order of the profiles' names, so
+ * ClockStopped's class runs (and its service stops) before ClockTicking's service starts.
+ */
+public final class OverdueProfiles {
+
+    public static final String CASE_LEFT_BEFORE_RESTART = "mash.test.overdue.case-before-restart";
+
+    private OverdueProfiles() {
+    }
+
+    public static class ClockStopped implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mash.screening.decision-timescale", "PT2S", "mash.screening.overdue-check-every", "1h");
+        }
+    }
+
+    public static class ClockTicking implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mash.screening.decision-timescale", "PT2S", "mash.screening.overdue-check-every", "1s");
+        }
+    }
+}
