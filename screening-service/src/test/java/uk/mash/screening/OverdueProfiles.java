@@ -11,6 +11,8 @@ import java.util.Map;
 public final class OverdueProfiles {
 
     public static final String CASE_LEFT_BEFORE_RESTART = "mash.test.overdue.case-before-restart";
+    public static final String CASE_RATED_BEFORE_RESTART = "mash.test.overdue.case-rated-before-restart";
+    public static final String BROKER_PAUSED = "mash.test.overdue.broker-paused";
 
     private OverdueProfiles() {
     }

@@ -6,8 +6,9 @@ import java.util.Properties;
 /**
  * Access to the running test broker and database from test code.
  *
- * <p>What tests read (addresses, credentials) travels through system properties, which every
- * class loader of the test JVM sees; the broker itself is held here for pause and resume.
+ * <p>What tests read (addresses, credentials) travels through system properties, and pause and
+ * resume through JMX: every class loader of the test JVM sees both, and a Quarkus test profile
+ * change brings a new class loader.
  */
 public final class TestInfrastructure {
 
@@ -17,8 +18,6 @@ public final class TestInfrastructure {
     private static final String DB_USER = PREFIX + "db.user";
     private static final String DB_PASSWORD = PREFIX + "db.password";
     private static final String PUBLIC_KEY = PREFIX + "jwt.public-key";
-
-    private static TestBroker broker;
 
     record Running(String bootstrapServers, TestDatabase database, Path publicKey) {
     }
@@ -36,12 +35,12 @@ public final class TestInfrastructure {
 
     /** Stops the broker (data and port kept): the service under test sees Kafka go away. */
     public static void pauseBroker() {
-        unchecked(() -> runningBroker().pause());
+        BrokerControl.invoke("pause");
     }
 
     /** Brings the paused broker back. */
     public static void resumeBroker() {
-        unchecked(() -> runningBroker().resume());
+        BrokerControl.invoke("resume");
     }
 
     static synchronized Running startOnce() {
@@ -74,20 +73,8 @@ public final class TestInfrastructure {
         props.setProperty(DB_USER, postgres.database().user());
         props.setProperty(DB_PASSWORD, postgres.database().password());
         props.setProperty(PUBLIC_KEY, publicKey.toString());
-        TestInfrastructure.broker = started;
+        BrokerControl.register(started);
         props.setProperty(BOOTSTRAP, started.bootstrapServers());
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static void unchecked(Action action) {
-        try {
-            action.run();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -96,13 +83,6 @@ public final class TestInfrastructure {
         } catch (Exception ignored) {
             // the JVM is ending; nothing more to do
         }
-    }
-
-    private static TestBroker runningBroker() {
-        if (broker == null) {
-            throw new IllegalStateException("The test broker was started in another class loader");
-        }
-        return broker;
     }
 
     private static String required(String key) {

@@ -75,6 +75,29 @@ class CaseTest {
     }
 
     @Test
+    void aPersonWithAnotherCaseInTheYearMakesItAReReferral() {
+        UUID previous = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(caseId, schoolReport, RECEIVED, DUE, List.of(previous)))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        its(Matchers.matches(p -> p instanceof CaseOpened o && o.reReferral()
+                                && o.previousCaseIds().equals(List.of(previous)))),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void aLinkedReportAddsOnlyPeopleTheCaseDidNotKnow() {
+        Subject sameSam = new Subject(UUID.randomUUID(), sam.role(), "SAM ", "evans", sam.dateOfBirth(), null, null);
+        Subject mark = Reports.parent("Mark", "Evans");
+        ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.MEDIUM, sameSam, mark);
+        fixture.given(opened())
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61)))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        its(Matchers.matches(p -> p instanceof ReportLinked l && l.subjects().equals(List.of(mark)))),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
     void anImmediateRiskOrHighPoliceReportOpensTheCaseRatedRed() {
         ReportReceived police = Reports.police(RECEIVED, PoliceRiskGrade.HIGH, sam);
         fixture.givenNoPriorActivity()

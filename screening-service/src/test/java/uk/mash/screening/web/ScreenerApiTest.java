@@ -79,6 +79,9 @@ class ScreenerApiTest {
         Screening.screener().body("{\"outcome\": \"NO_FURTHER_ACTION\", \"rationale\": \"No role\"}")
                 .post("/api/v1/cases/" + caseId + "/decision").then()
                 .statusCode(422).contentType("application/problem+json").body("violations.field", hasItem("outcome"));
+        Screening.screener().body("{\"outcome\": \"INFORMATION_AND_ADVICE\", \"rationale\": \"Signposting\"}")
+                .post("/api/v1/cases/" + caseId + "/decision").then()
+                .statusCode(422).body("violations.field", hasItem("outcome"));
         Screening.screener().get("/api/v1/cases/" + caseId).then().body("status", equalTo("AWAITING_DECISION"));
     }
 
