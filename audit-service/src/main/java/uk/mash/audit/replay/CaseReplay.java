@@ -1,0 +1,171 @@
+package uk.mash.audit.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import uk.mash.audit.log.AuditEntry;
+import uk.mash.contracts.Concern;
+import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Rag;
+import uk.mash.contracts.Subject;
+import uk.mash.contracts.events.AgencyInformationAdded;
+import uk.mash.contracts.events.CaseOpened;
+import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.ReportLinked;
+import uk.mash.contracts.events.ReportReceived;
+import uk.mash.contracts.events.RiskRated;
+
+/**
+ * Folds a case's entries of the log into the case as it stood at an instant: every entry whose
+ * event occurred (ce_time) at or before that instant, in log order. Independent of screening's code:
+ * only the events' published data is used.
+ *
+ * <ul>
+ *   <li>status AWAITING_DECISION until a decision is recorded, then DECIDED;</li>
+ *   <li>rag from the opening, then each risk rating (a decision's rating is the rating it was made on);</li>
+ *   <li>overdue once a decision-overdue event was published and while no decision is recorded;</li>
+ *   <li>version counts the case's own events (mash.case-events) folded.</li>
+ * </ul>
+ */
+public final class CaseReplay {
+
+    private final ObjectMapper mapper;
+
+    public CaseReplay(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Empty when the case had not been opened by {@code asOf}. */
+    public Optional<CaseView> asOf(List<AuditEntry> entries, Instant asOf) {
+        Map<UUID, ReportReceived> received = new HashMap<>();
+        for (AuditEntry e : entries) {
+            if (EventTypes.REPORT_RECEIVED.equals(e.type()) && !e.occurredAt().isAfter(asOf)) {
+                try {
+                    ReportReceived r = read(e, ReportReceived.class);
+                    received.put(r.reportId(), r);
+                } catch (IllegalStateException unreadable) {
+                    // not a report after all: the case is folded without its details
+                }
+            }
+        }
+        State state = null;
+        for (AuditEntry e : entries) {
+            if (e.occurredAt().isAfter(asOf)) {
+                continue;
+            }
+            try {
+                if (EventTypes.CASE_OPENED.equals(e.type())) {
+                    state = new State(read(e, CaseOpened.class), received);
+                } else if (state != null) {
+                    state.apply(e);
+                }
+            } catch (IllegalStateException unreadable) {
+                // recorded, but not the event its type says: it cannot change the case
+            }
+        }
+        return Optional.ofNullable(state).map(State::view);
+    }
+
+    private <T> T read(AuditEntry e, Class<T> type) {
+        try {
+            return mapper.readValue(e.data(), type);
+        } catch (Exception ex) {
+            throw new IllegalStateException("Entry " + e.sequence() + " cannot be read as " + type.getSimpleName(), ex);
+        }
+    }
+
+    private final class State {
+        private final CaseOpened opened;
+        private final Map<UUID, ReportReceived> received;
+        private final List<CaseView.Report> reports = new ArrayList<>();
+        private final Map<UUID, CaseView.Subject> subjects = new java.util.LinkedHashMap<>();
+        private final LinkedHashSet<Concern> concerns = new LinkedHashSet<>();
+        private final List<CaseView.AgencyInformation> information = new ArrayList<>();
+        private final List<CaseView.RiskRating> ratings = new ArrayList<>();
+        private Rag rag;
+        private CaseView.Decision decision;
+        private boolean overdueRaised;
+        private long version = 1;
+
+        State(CaseOpened opened, Map<UUID, ReportReceived> received) {
+            this.opened = opened;
+            this.received = received;
+            this.rag = opened.rag();
+            ReportReceived first = received.get(opened.reportId());
+            reports.add(first == null
+                    ? new CaseView.Report(opened.reportId(), opened.reference(), null, null, null)
+                    : new CaseView.Report(first.reportId(), first.reference(), first.receivedAt(),
+                            first.referrer() == null ? null : first.referrer().agency(), first.channel()));
+            addSubjects(opened.subjects());
+            addConcerns(opened.concerns());
+        }
+
+        void apply(AuditEntry e) {
+            switch (e.type()) {
+                case EventTypes.REPORT_LINKED -> {
+                    ReportLinked linked = read(e, ReportLinked.class);
+                    ReportReceived r = received.get(linked.reportId());
+                    reports.add(new CaseView.Report(linked.reportId(), linked.reportReference(), linked.receivedAt(),
+                            linked.agency(), linked.channel() != null ? linked.channel() : r == null ? null : r.channel()));
+                    addSubjects(linked.subjects());
+                    addConcerns(linked.concerns());
+                    version++;
+                }
+                case EventTypes.AGENCY_INFORMATION_ADDED -> {
+                    AgencyInformationAdded a = read(e, AgencyInformationAdded.class);
+                    information.add(new CaseView.AgencyInformation(a.agency(), a.sharedBy(), a.sharedAt(),
+                            a.legalBasis(), a.summary()));
+                    version++;
+                }
+                case EventTypes.RISK_RATED -> {
+                    RiskRated r = read(e, RiskRated.class);
+                    ratings.add(new CaseView.RiskRating(r.rag(), r.rationale(), r.ratedBy(), r.ratedAt()));
+                    rag = r.rag();
+                    version++;
+                }
+                case EventTypes.DECISION_RECORDED -> {
+                    DecisionRecorded d = read(e, DecisionRecorded.class);
+                    decision = new CaseView.Decision(d.decisionId(), d.outcome(), d.routes(), d.rationale(),
+                            d.decidedBy(), d.decidedAt(), d.withinTimescale(), d.supersedes());
+                    version++;
+                }
+                case EventTypes.DECISION_OVERDUE -> {
+                    overdueRaised = true;
+                    version++;
+                }
+                default -> {
+                    // reports, referrals and reads belong to the case's history, not to its screening state
+                }
+            }
+        }
+
+        private void addSubjects(List<Subject> list) {
+            if (list != null) {
+                for (Subject s : list) {
+                    subjects.putIfAbsent(s.subjectId(), new CaseView.Subject(s.subjectId(), s.role(), s.givenName(),
+                            s.familyName(), s.dateOfBirth()));
+                }
+            }
+        }
+
+        private void addConcerns(List<Concern> list) {
+            if (list != null) {
+                concerns.addAll(list);
+            }
+        }
+
+        CaseView view() {
+            return new CaseView(opened.caseId(), opened.reference(), decision == null ? "AWAITING_DECISION" : "DECIDED",
+                    opened.openedAt(), opened.decisionDueBy(), overdueRaised && decision == null, rag,
+                    opened.reReferral(), opened.previousCaseIds() == null ? List.of() : opened.previousCaseIds(),
+                    List.copyOf(reports), List.copyOf(subjects.values()), List.copyOf(concerns),
+                    List.copyOf(information), List.copyOf(ratings), decision, version);
+        }
+    }
+}

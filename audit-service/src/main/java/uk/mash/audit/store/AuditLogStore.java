@@ -1,0 +1,277 @@
+package uk.mash.audit.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import uk.mash.audit.log.AuditEntry;
+import uk.mash.audit.log.CanonicalForm;
+import uk.mash.audit.log.ReceivedEvent;
+import uk.mash.contracts.EventTypes;
+import uk.mash.support.store.StoreException;
+
+/** audit's log and its one projection (report_case), in its own PostgreSQL database. */
+@ApplicationScoped
+public class AuditLogStore {
+
+    /** Serialises every appender of every instance on one database: the chain has one writer at a time. */
+    private static final long APPENDER_LOCK = 0x6d617368_61756469L;
+
+    private static final String COLUMNS = """
+            e.sequence, e.event_id, e.type, e.source, e.case_id, e.occurred_at, e.recorded_at,
+            e.actor_sub, e.actor_agency, e.data, e.previous_hash, e.hash""";
+
+    /** The last entry of the chain: its sequence and hash (0 and the genesis value for an empty log). */
+    public record Head(long sequence, String hash) {
+    }
+
+    /** What one batch did: entries appended, duplicates dropped, and the head after it. */
+    public record Appended(int appended, int duplicates, Head head) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * Appends the batch in one transaction, in the order given, skipping events whose id is
+     * already in the log (or earlier in the batch). Each entry is chained to the one before.
+     */
+    public Appended append(List<ReceivedEvent> batch, Instant recordedAt) {
+        Instant recorded = CanonicalForm.stored(recordedAt);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lockAppender(c);
+                Head head = head(c);
+                Set<String> known = existingIds(c, batch);
+                long sequence = head.sequence();
+                String previous = head.hash();
+                int appended = 0;
+                int duplicates = 0;
+                try (PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO audit_entries (sequence, event_id, type, source, case_id, occurred_at, recorded_at,
+                                                   actor_sub, actor_agency, data, previous_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                     PreparedStatement mapping = c.prepareStatement("""
+                             INSERT INTO report_case (report_id, case_id, sequence) VALUES (?, ?, ?)
+                             ON CONFLICT (report_id) DO NOTHING""")) {
+                    for (ReceivedEvent event : batch) {
+                        if (!known.add(event.eventId())) {
+                            duplicates++;
+                            continue;
+                        }
+                        sequence++;
+                        String data = CanonicalForm.json(event.data());
+                        Instant occurred = CanonicalForm.stored(event.occurredAt());
+                        String hash = CanonicalForm.hash(previous, CanonicalForm.entry(sequence, event.eventId(),
+                                event.type(), event.source(), event.caseId(), occurred, recorded, event.actorSub(),
+                                event.actorAgency(), data));
+                        insert.setLong(1, sequence);
+                        insert.setString(2, event.eventId());
+                        insert.setString(3, event.type());
+                        insert.setString(4, event.source());
+                        insert.setString(5, event.caseId());
+                        insert.setObject(6, occurred.atOffset(ZoneOffset.UTC));
+                        insert.setObject(7, recorded.atOffset(ZoneOffset.UTC));
+                        insert.setString(8, event.actorSub());
+                        insert.setString(9, event.actorAgency());
+                        insert.setString(10, data);
+                        insert.setString(11, previous);
+                        insert.setString(12, hash);
+                        insert.addBatch();
+                        String reportId = event.reportAttachedToCase();
+                        if (reportId != null && event.caseId() != null) {
+                            mapping.setString(1, reportId);
+                            mapping.setString(2, event.caseId());
+                            mapping.setLong(3, sequence);
+                            mapping.addBatch();
+                        }
+                        previous = hash;
+                        appended++;
+                    }
+                    insert.executeBatch();
+                    mapping.executeBatch();
+                }
+                c.commit();
+                return new Appended(appended, duplicates, new Head(sequence, previous));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public Head head() {
+        try (Connection c = dataSource.getConnection()) {
+            return head(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The stored hash of one entry, if it is there. */
+    public Optional<String> hashAt(long sequence) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT hash FROM audit_entries WHERE sequence = ?")) {
+            s.setLong(1, sequence);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Streams the entries from {@code from} to {@code to} in sequence order to {@code visitor}
+     * (a cursor: the whole log never sits in memory) until it returns false.
+     */
+    public void scan(long from, long to, Predicate<AuditEntry> visitor) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM audit_entries e WHERE e.sequence BETWEEN ? AND ? ORDER BY e.sequence")) {
+                s.setFetchSize(1000);
+                s.setLong(1, from);
+                s.setLong(2, to);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (!visitor.test(entry(rs))) {
+                            break;
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Every entry of the case in log order: those that name it, and those of the reports that
+     * opened it or were linked to it (found through report_case, whatever order they arrived in).
+     */
+    public List<AuditEntry> caseEntries(String caseId) {
+        return query("SELECT " + COLUMNS + " FROM audit_entries e WHERE e.case_id = ? OR (e.case_id IS NULL AND "
+                + "((e.data::jsonb) ->> 'reportId') IN (SELECT report_id FROM report_case WHERE case_id = ?)) "
+                + "ORDER BY e.sequence", caseId, caseId);
+    }
+
+    /** Entries of the given types, in log order. */
+    public List<AuditEntry> entriesOfTypes(List<String> types) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                     + " FROM audit_entries e WHERE e.type = ANY (?) ORDER BY e.sequence")) {
+            Array array = c.createArrayOf("text", types.toArray());
+            s.setArray(1, array);
+            return rows(s);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Reads of cases, optionally of one case and/or by one person. */
+    public List<AuditEntry> caseReads(String caseId, String sub) {
+        return query("SELECT " + COLUMNS + " FROM audit_entries e WHERE e.type = '" + EventTypes.CASE_READ + "'"
+                + " AND (?::text IS NULL OR e.case_id = ?) AND (?::text IS NULL OR e.actor_sub = ?)"
+                + " ORDER BY e.sequence", caseId, caseId, sub, sub);
+    }
+
+    /** Clears report_case and folds it again from the log; the appender waits meanwhile. */
+    public int rebuildReportCases() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                lockAppender(c);
+                s.executeUpdate("DELETE FROM report_case");
+                int rows = s.executeUpdate("""
+                        INSERT INTO report_case (report_id, case_id, sequence)
+                        SELECT DISTINCT ON (report_id) report_id, case_id, sequence FROM (
+                            SELECT (data::jsonb) ->> 'reportId' AS report_id, case_id, sequence FROM audit_entries
+                            WHERE type IN ('%s', '%s') AND case_id IS NOT NULL) opened
+                        WHERE report_id IS NOT NULL
+                        ORDER BY report_id, sequence""".formatted(EventTypes.CASE_OPENED, EventTypes.REPORT_LINKED));
+                c.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static void lockAppender(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPENDER_LOCK);
+            lock.execute();
+        }
+    }
+
+    private static Head head(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1")) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, CanonicalForm.GENESIS);
+        }
+    }
+
+    private static Set<String> existingIds(Connection c, List<ReceivedEvent> batch) throws SQLException {
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM audit_entries WHERE event_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", batch.stream().map(ReceivedEvent::eventId).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private List<AuditEntry> query(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i], java.sql.Types.VARCHAR);
+            }
+            return rows(s);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static List<AuditEntry> rows(PreparedStatement s) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                entries.add(entry(rs));
+            }
+        }
+        return entries;
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12));
+    }
+}

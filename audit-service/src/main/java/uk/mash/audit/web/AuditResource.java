@@ -1,0 +1,144 @@
+package uk.mash.audit.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import uk.mash.audit.checkpoint.Checkpoint;
+import uk.mash.audit.checkpoint.Checkpoints;
+import uk.mash.audit.integrity.IntegrityCheck;
+import uk.mash.audit.integrity.IntegrityReport;
+import uk.mash.audit.log.AuditEntry;
+import uk.mash.audit.messaging.CaseReadPublisher;
+import uk.mash.audit.replay.CaseReplay;
+import uk.mash.audit.replay.CaseView;
+import uk.mash.audit.store.AuditLogStore;
+import uk.mash.support.problem.Problem;
+import uk.mash.support.problem.ProblemException;
+import uk.mash.support.security.Caller;
+import uk.mash.support.security.Roles;
+
+/** The auditor's view of the log: a case's history and state as of any instant, integrity, checkpoints, reads. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AUDITOR)
+public class AuditResource {
+
+    @Inject
+    AuditLogStore store;
+
+    @Inject
+    IntegrityCheck integrity;
+
+    @Inject
+    Checkpoints checkpoints;
+
+    @Inject
+    CaseReadPublisher reads;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/cases/{caseId}/events")
+    public List<EntryAnswer> caseEvents(@PathParam("caseId") String caseId) {
+        UUID id = Params.caseId(caseId);
+        List<AuditEntry> entries = store.caseEntries(id.toString());
+        if (entries.isEmpty()) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        reads.caseRead(id, Caller.of(token), "GET /api/v1/audit/cases/{caseId}/events");
+        return entries.stream().map(e -> EntryAnswer.of(e, mapper)).toList();
+    }
+
+    @GET
+    @Path("/cases/{caseId}/state")
+    public CaseView caseState(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
+        UUID id = Params.caseId(caseId);
+        Instant at = Params.instant("asOf", asOf, clock.instant());
+        CaseView view = new CaseReplay(mapper).asOf(store.caseEntries(id.toString()), at)
+                .orElseThrow(() -> ProblemException.notFound("Case " + id + " as of " + at));
+        reads.caseRead(id, Caller.of(token), "GET /api/v1/audit/cases/{caseId}/state");
+        return view;
+    }
+
+    @GET
+    @Path("/integrity")
+    public IntegrityReport integrity(@QueryParam("fromSequence") String fromSequence,
+                                     @QueryParam("toSequence") String toSequence) {
+        Long from = Params.sequence("fromSequence", fromSequence);
+        Long to = Params.sequence("toSequence", toSequence);
+        if (from != null && to != null && from > to) {
+            throw ProblemException.unprocessable("fromSequence", "must not be after toSequence");
+        }
+        return integrity.verify(from, to);
+    }
+
+    /** The entries from one sequence to another, each exactly as hashed: what the README's verifier reads. */
+    @GET
+    @Path("/export")
+    public List<EntryAnswer> export(@QueryParam("fromSequence") String fromSequence,
+                                    @QueryParam("toSequence") String toSequence) {
+        Long from = Params.sequence("fromSequence", fromSequence);
+        Long to = Params.sequence("toSequence", toSequence);
+        List<EntryAnswer> out = new java.util.ArrayList<>();
+        store.scan(from == null ? 1 : from, to == null ? Long.MAX_VALUE : to, e -> out.add(EntryAnswer.of(e, mapper)));
+        return out;
+    }
+
+    @GET
+    @Path("/access-log")
+    public List<CaseReadAnswer> accessLog(@QueryParam("caseId") String caseId, @QueryParam("sub") String sub) {
+        String id = caseId == null || caseId.isBlank() ? null : Params.caseId(caseId).toString();
+        return store.caseReads(id, sub == null || sub.isBlank() ? null : sub).stream()
+                .map(e -> CaseReadAnswer.of(e, mapper)).toList();
+    }
+
+    @POST
+    @Path("/checkpoints")
+    public Response checkpoint() {
+        Checkpoint c = checkpoints.create();
+        return Response.status(201).entity(c).build();
+    }
+
+    @GET
+    @Path("/checkpoints/latest")
+    public Checkpoint latestCheckpoint() {
+        return checkpoints.latest().orElseThrow(() -> new ProblemException(
+                Problem.of(404, "not-found", "Not found", "No checkpoint has been made yet")));
+    }
+
+    @GET
+    @Path("/checkpoints/public-key")
+    @Produces("application/x-pem-file")
+    public String checkpointPublicKey() {
+        return checkpoints.publicKeyPem();
+    }
+
+    /** Every projection folded again from the log alone (today: report to case). */
+    @POST
+    @Path("/rebuild")
+    public Map<String, Object> rebuild() {
+        int reportCases = store.rebuildReportCases();
+        return Map.of("rebuilt", List.of("report_case"), "reportCases", reportCases, "head", store.head().sequence());
+    }
+}

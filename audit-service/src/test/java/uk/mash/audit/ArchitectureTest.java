@@ -1,0 +1,27 @@
+package uk.mash.audit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The chain, the replay and the report card are pure: no HTTP, SQL or Kafka in them. */
+@AnalyzeClasses(packages = "uk.mash.audit", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule foldsArePure = noClasses().that().resideInAnyPackage("..audit.log..", "..audit.replay..",
+                    "..audit.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("..audit.web..", "..audit.store..", "..audit.messaging..",
+                    "jakarta.ws.rs..", "java.sql..", "org.apache.kafka..", "io.agroal..");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheWebKnowsIt = noClasses().that().resideOutsideOfPackage("..audit.web..")
+            .should().dependOnClassesThat().resideInAPackage("..audit.web..");
+
+    @ArchTest
+    static final ArchRule onlyMessagingTalksToKafka = noClasses().that().resideOutsideOfPackage("..audit.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.eclipse.microprofile.reactive.messaging..");
+}
