@@ -47,14 +47,23 @@ public final class Screening {
         return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token(role, agency, sub));
     }
 
-    /** Waits until the report was screened and its case is visible, and returns that case. */
+    /** Waits until the report was screened and its case's view shows it, and returns that case. */
     public static JsonPath caseOf(ReportReceived report) {
-        String[] caseId = new String[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            caseId[0] = caseIdOf(report);
-            return caseId[0] != null && screener().get("/api/v1/cases/" + caseId[0]).statusCode() == 200;
+        JsonPath[] view = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            String caseId = caseIdOf(report);
+            if (caseId == null) {
+                return false;
+            }
+            var answer = screener().get("/api/v1/cases/" + caseId);
+            if (answer.statusCode() != 200) {
+                return false;
+            }
+            view[0] = answer.jsonPath();
+            // the view follows the event store: wait until it has folded this report in
+            return view[0].getList("reports.reportId").contains(report.reportId().toString());
         });
-        return screener().get("/api/v1/cases/" + caseId[0]).then().statusCode(200).extract().jsonPath();
+        return view[0];
     }
 
     /** The case the report was screened into, from screening's own table; null until screened. */

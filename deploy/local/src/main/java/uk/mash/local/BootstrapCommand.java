@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * role's password kept in {@code SECRETS/NAME.password}. Idempotent: an existing password file
  * is reused (and the role's password re-set to it), existing roles and databases are kept.
  * The service's own migrations create its tables.
+ *
+ * <p>A service named with {@code --separate-owner} (audit: its runtime user must not be able to
+ * change its own log) gets two roles: {@code NAME_owner}, which owns the database and runs the
+ * migrations, and {@code NAME}, which may only connect and use what the migrations grant it.
  */
 final class BootstrapCommand implements Command {
 
@@ -30,12 +34,13 @@ final class BootstrapCommand implements Command {
 
     @Override
     public String usage() {
-        return "bootstrap --url JDBC_SUPERUSER_URL [--user U --password P] --secrets DIR --service NAME...";
+        return "bootstrap --url JDBC_SUPERUSER_URL [--user U --password P] --secrets DIR --service NAME..."
+                + " [--separate-owner NAME...]";
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.allow("url", "user", "password", "secrets", "service");
+        args.allow("url", "user", "password", "secrets", "service", "separate-owner");
         String url = args.required("url");
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new UsageException("--url must be a jdbc:postgresql: URL, not '" + url + "'");
@@ -57,6 +62,15 @@ final class BootstrapCommand implements Command {
             throw new UsageException("at least one --service NAME is required");
         }
 
+        Set<String> separateOwner = new LinkedHashSet<>();
+        for (String value : args.all("separate-owner")) {
+            for (String name : value.split("[,\\s]+")) {
+                if (!name.isEmpty()) {
+                    separateOwner.add(name);
+                }
+            }
+        }
+
         Properties props = new Properties();
         String user = args.optional("user", null);
         String password = args.optional("password", null);
@@ -73,7 +87,17 @@ final class BootstrapCommand implements Command {
         try (Connection c = DriverManager.getConnection(url, props)) {
             c.setAutoCommit(true);
             for (String service : services) {
-                bootstrap(c, secrets, service, out);
+                if (separateOwner.contains(service)) {
+                    String owner = service + "_owner";
+                    role(c, secrets, owner, out);
+                    role(c, secrets, service, out);
+                    database(c, service, owner, out);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + quoteIdent(service) + " TO " + quoteIdent(service));
+                    }
+                } else {
+                    bootstrap(c, secrets, service, out);
+                }
             }
         }
         return 0;
@@ -116,6 +140,31 @@ final class BootstrapCommand implements Command {
                 dbFound ? "found" : "created",
                 fileFound ? "reused" : "created",
                 file);
+    }
+
+    /** A login role with its password kept in SECRETS/NAME.password. */
+    private static void role(Connection c, Path secrets, String name, PrintStream out) throws Exception {
+        Path file = secrets.resolve(name + ".password");
+        boolean fileFound = Files.exists(file);
+        String password = fileFound ? Files.readString(file, StandardCharsets.UTF_8).trim() : newPassword();
+        if (!fileFound) {
+            Files600.writeSecret(file, password + "\n");
+        }
+        boolean roleFound = exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name);
+        try (Statement s = c.createStatement()) {
+            s.execute((roleFound ? "ALTER" : "CREATE") + " ROLE " + quoteIdent(name) + " WITH LOGIN PASSWORD "
+                    + quoteLiteral(password));
+        }
+        out.printf("%s: role %s, password %s%n", name, roleFound ? "found" : "created", fileFound ? "reused" : "created");
+    }
+
+    private static void database(Connection c, String name, String owner, PrintStream out) throws Exception {
+        boolean dbFound = exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name);
+        try (Statement s = c.createStatement()) {
+            s.execute(dbFound ? "ALTER DATABASE " + quoteIdent(name) + " OWNER TO " + quoteIdent(owner)
+                    : "CREATE DATABASE " + quoteIdent(name) + " OWNER " + quoteIdent(owner));
+        }
+        out.printf("%s: database %s, owned by %s%n", name, dbFound ? "found" : "created", owner);
     }
 
     private static boolean exists(Connection c, String sql, String name) throws SQLException {

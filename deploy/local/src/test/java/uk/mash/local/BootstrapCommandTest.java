@@ -49,6 +49,29 @@ class BootstrapCommandTest {
     }
 
     @Test
+    void aServiceWithASeparateOwnerGetsARuntimeRoleThatDoesNotOwnItsTables() throws Exception {
+        Path secrets = dir.resolve("secrets-audit");
+        Run run = Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres", "--secrets", secrets.toString(),
+                "--service", "audit", "--separate-owner", "audit");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String owner = Files.readString(secrets.resolve("audit_owner.password")).trim();
+        String runtime = Files.readString(secrets.resolve("audit.password")).trim();
+
+        try (Connection c = DriverManager.getConnection(serviceUrl("audit"), "audit_owner", owner);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE entries (n bigint)");
+            s.execute("GRANT SELECT, INSERT ON entries TO audit");
+        }
+        try (Connection c = DriverManager.getConnection(serviceUrl("audit"), "audit", runtime);
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO entries VALUES (1)");
+            assertThatThrownBy(() -> s.execute("DELETE FROM entries")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("GRANT DELETE ON entries TO audit")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
     void createsRoleAndDatabaseOnceAndTheServiceCanUseThem() throws Exception {
         Path secrets = dir.resolve("secrets");
         Run first = Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres",
