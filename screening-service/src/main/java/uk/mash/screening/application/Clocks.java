@@ -17,7 +17,8 @@ public class Clocks {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        // milliseconds, as every other service's instants: the same moment reads the same everywhere
+        return Clock.tickMillis(java.time.ZoneOffset.UTC);
     }
 
     @Produces
