@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -47,9 +46,6 @@ public class ReportResource {
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    Clock clock;
 
     @POST
     @RolesAllowed({Roles.REFERRER, Roles.POLICE_SYSTEM, Roles.SCREENER})
