@@ -18,6 +18,7 @@ public final class Main {
         COMMANDS.put("bootstrap", new BootstrapCommand());
         COMMANDS.put("keys", new KeysCommand());
         COMMANDS.put("token", new TokenCommand());
+        COMMANDS.put("demo", new DemoCommand());
     }
 
     private Main() {
