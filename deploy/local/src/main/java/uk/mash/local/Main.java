@@ -19,6 +19,7 @@ public final class Main {
         COMMANDS.put("keys", new KeysCommand());
         COMMANDS.put("token", new TokenCommand());
         COMMANDS.put("demo", new DemoCommand());
+        COMMANDS.put("bench", new BenchCommand());
     }
 
     private Main() {

@@ -1,0 +1,129 @@
+package uk.mash.local;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jose4j.json.JsonUtil;
+
+/**
+ * Reads mash.case-events and the three queue topics from their end (no consumer group, nothing
+ * committed) and notes, for every report, the nanoTime at which a case was first seen opened for it
+ * or linking it (screening publishes an event only after it is stored, so by then the case is in
+ * screening), and for every case the nanoTime its first referral was seen on a queue topic.
+ */
+final class BenchCaseWatcher implements AutoCloseable {
+
+    static final String TOPIC = "mash.case-events";
+    static final String OPENED = "mash.case.opened.v1";
+    static final String LINKED = "mash.case.report-linked.v1";
+    static final String ROUTED = "mash.referral.routed.v1";
+    static final List<String> QUEUES = List.of("mash.queue.children", "mash.queue.adults", "mash.queue.police");
+
+    /** reportId → nanoTime its case event was read. */
+    final Map<String, Long> caseSeenAt = new ConcurrentHashMap<>();
+    /** reportId → the caseId its case event named. */
+    final Map<String, String> caseOf = new ConcurrentHashMap<>();
+    /** caseId → nanoTime its first referral was read from a queue topic. */
+    final Map<String, Long> referralSeenAt = new ConcurrentHashMap<>();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Exception failure;
+
+    BenchCaseWatcher(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(p);
+        List<TopicPartition> partitions = new java.util.ArrayList<>();
+        for (String topic : java.util.stream.Stream.concat(java.util.stream.Stream.of(TOPIC), QUEUES.stream()).toList()) {
+            partitions.addAll(consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).collect(Collectors.toList()));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start now, before any report is sent
+        thread = new Thread(this::loop, "bench-case-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    Header type = r.headers().lastHeader("ce_type");
+                    if (type == null || r.value() == null) {
+                        continue;
+                    }
+                    String t = new String(type.value(), StandardCharsets.UTF_8);
+                    if (ROUTED.equals(t)) {
+                        Object caseId = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8)).get("caseId");
+                        if (caseId != null) {
+                            referralSeenAt.putIfAbsent(caseId.toString(), now);
+                        }
+                        continue;
+                    }
+                    if (!OPENED.equals(t) && !LINKED.equals(t)) {
+                        continue;
+                    }
+                    Map<String, Object> data = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8));
+                    Object reportId = data.get("reportId");
+                    if (reportId != null) {
+                        caseSeenAt.putIfAbsent(reportId.toString(), now);
+                        if (data.get("caseId") != null) {
+                            caseOf.putIfAbsent(reportId.toString(), data.get("caseId").toString());
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (running) {
+                failure = e;
+            }
+        }
+    }
+
+    /** Of these reports, how many have a case, and the latest time one was seen (0 if none). */
+    long[] countAndLatest(Iterable<String> reportIds) {
+        long count = 0;
+        long latest = 0;
+        for (String id : reportIds) {
+            Long at = caseSeenAt.get(id);
+            if (at != null) {
+                count++;
+                latest = Math.max(latest, at);
+            }
+        }
+        return new long[] {count, latest};
+    }
+
+    void check() throws Exception {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(5_000);
+        consumer.close();
+    }
+}
