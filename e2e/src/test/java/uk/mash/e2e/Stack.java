@@ -1,0 +1,294 @@
+package uk.mash.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import uk.mash.testsupport.MashTestInfrastructure;
+
+/**
+ * The whole product as its users meet it: one real Kafka broker and one real PostgreSQL (both
+ * in this test JVM, from test-support), and the four packaged services, each its own OS process
+ * ({@code java -jar <service>/target/quarkus-app/quarkus-run.jar}), each with its own database.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String AUDIT_OWNER = "e2e_audit_owner";
+    static final String AUDIT_RUNTIME = "e2e_audit_runtime";
+
+    private final Path root;
+    private final Path logs;
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    final String kafkaBootstrap;
+
+    private Stack(Path root, Path logs, String kafkaBootstrap) {
+        this.root = root;
+        this.logs = logs;
+        this.kafkaBootstrap = kafkaBootstrap;
+    }
+
+    static Stack start() throws Exception {
+        Path root = Path.of(System.getProperty("mash.e2e.root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("mash.e2e.logs", "target")).toAbsolutePath().normalize();
+        Files.createDirectories(logs);
+        for (String name : List.of("intake", "screening", "routing", "audit")) {
+            Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("No " + jar + ": package the services first (./mvnw verify from the root does)");
+            }
+        }
+
+        // the same broker and PostgreSQL every service's tests use, started in this JVM; also writes
+        // the signing key pair that TestTokens signs with
+        Map<String, String> infra = new MashTestInfrastructure().start();
+        String bootstrap = infra.get("kafka.bootstrap.servers");
+        String testDbUrl = infra.get("quarkus.datasource.jdbc.url");
+        String superuser = infra.get("quarkus.datasource.username");
+        String superPassword = infra.get("quarkus.datasource.password");
+        String base = testDbUrl.substring(0, testDbUrl.lastIndexOf('/') + 1);
+        Path publicKey = Path.of(infra.get("mp.jwt.verify.publickey.location"));
+
+        // one database per service; audit's log is migrated by an owner role and written by a
+        // runtime role that may only SELECT and INSERT (as ./mash up arranges it)
+        try (Connection c = DriverManager.getConnection(testDbUrl, superuser, superPassword);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + AUDIT_OWNER + " LOGIN PASSWORD 'owner-e2e'");
+            s.execute("CREATE ROLE " + AUDIT_RUNTIME + " LOGIN PASSWORD 'runtime-e2e'");
+            for (String name : List.of("intake", "screening", "routing")) {
+                s.execute("CREATE DATABASE e2e_" + name);
+            }
+            s.execute("CREATE DATABASE e2e_audit OWNER " + AUDIT_OWNER);
+        }
+        try (Connection c = DriverManager.getConnection(base + "e2e_audit", superuser, superPassword);
+             Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + AUDIT_OWNER);
+        }
+
+        Stack stack = new Stack(root, logs, bootstrap);
+        // should the test JVM be stopped without @AfterAll (Ctrl-C, a surefire timeout), no service outlives it
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "mash-e2e-stop-services"));
+        Path checkpoints = Files.createTempDirectory("mash-e2e-checkpoints");
+        for (String name : List.of("intake", "screening", "routing", "audit")) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", base + "e2e_" + name);
+            if (name.equals("audit")) {
+                env.put("QUARKUS_DATASOURCE_USERNAME", AUDIT_RUNTIME);
+                env.put("QUARKUS_DATASOURCE_PASSWORD", "runtime-e2e");
+                env.put("MASH_AUDIT_DB_OWNER", AUDIT_OWNER);
+                env.put("MASH_AUDIT_DB_OWNER_PASSWORD", "owner-e2e");
+            } else {
+                env.put("QUARKUS_DATASOURCE_USERNAME", superuser);
+                env.put("QUARKUS_DATASOURCE_PASSWORD", superPassword);
+            }
+            env.put("MASH_KAFKA_BOOTSTRAP", bootstrap);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+            env.put("MP_JWT_VERIFY_ISSUER", "mash-hub");
+            env.put("MASH_DECISION_TIMESCALE", "PT1H");
+            // screening and routing are killed and restarted: a short consumer session lets the
+            // restarted process take its partitions back in seconds rather than the default 45 s
+            List<String> sysProps = switch (name) {
+                case "audit" -> List.of("-Dmash.audit.checkpoint-dir=" + checkpoints);
+                case "screening" -> List.of("-Dmp.messaging.incoming.reports.session.timeout.ms=6000",
+                        "-Dmp.messaging.incoming.reports.heartbeat.interval.ms=2000");
+                case "routing" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
+                        "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
+                default -> List.of();
+            };
+            Path app = copyApp(root.resolve(name + "-service/target/quarkus-app"), logs.resolve("apps/" + name));
+            stack.services.put(name, new Service(name, app.resolve("quarkus-run.jar"),
+                    env, sysProps, logs.resolve(name + "-service.log")));
+        }
+        try {
+            // start all four at once (the machine is small, but waiting in parallel is cheaper)
+            for (Service s : stack.services.values()) {
+                s.launch();
+            }
+            for (Service s : stack.services.values()) {
+                s.awaitReady(Duration.ofSeconds(180));
+            }
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    Service service(String name) {
+        return services.get(name);
+    }
+
+    String url(String service, String path) {
+        return "http://localhost:" + services.get(service).port() + path;
+    }
+
+    @Override
+    public void close() {
+        for (Service s : services.values()) {
+            s.stop();
+        }
+    }
+
+    /**
+     * A private copy of the packaged service, so that a rebuild of the service module while this
+     * test runs (another build in the same checkout) cannot pull the jars from under a process,
+     * nor change what a restarted process runs.
+     */
+    private static Path copyApp(Path from, Path to) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(to);
+                try (var paths = Files.walk(from)) {
+                    for (Path p : (Iterable<Path>) paths::iterator) {
+                        Path target = to.resolve(from.relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+                if (Files.isRegularFile(to.resolve("quarkus-run.jar")) && Files.isDirectory(to.resolve("lib/main"))) {
+                    return to;
+                }
+                throw new IOException("incomplete " + from);
+            } catch (IOException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+                Thread.sleep(3000); // being rebuilt right now: try again
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** One service as an OS process, which the test may kill and start again with the same environment. */
+    static final class Service {
+        private final String name;
+        private final Path jar;
+        private final Map<String, String> env;
+        private final List<String> sysProps;
+        private final Path log;
+        private Process process;
+        private long logStart;
+
+        Service(String name, Path jar, Map<String, String> env, List<String> sysProps, Path log) {
+            this.name = name;
+            this.jar = jar;
+            this.env = env;
+            this.sysProps = sysProps;
+            this.log = log;
+        }
+
+        int port() {
+            return Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+        }
+
+        void launch() throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx256m");
+            command.addAll(sysProps);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MASH_")
+                    || k.startsWith("MP_JWT") || k.startsWith("KAFKA_"));
+            builder.environment().putAll(env);
+            Files.writeString(log, "\n===== " + Instant.now() + " starting " + name + " on port " + port() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            logStart = Files.size(log);
+            process = builder.start();
+        }
+
+        void awaitReady(Duration timeout) throws Exception {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                }
+                if (sinceLaunch().contains("Failed to start application")) {
+                    throw new IllegalStateException(name + " failed to start; see " + log);
+                }
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        }
+
+        private String sinceLaunch() throws IOException {
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** SIGKILL: no shutdown hook, nothing flushed, as a crashed host or the OOM killer would. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        void restart() throws Exception {
+            launch();
+            awaitReady(Duration.ofSeconds(180));
+        }
+
+        void stop() {
+            if (process == null || !process.isAlive()) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
