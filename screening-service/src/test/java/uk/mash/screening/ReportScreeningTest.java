@@ -1,6 +1,7 @@
 package uk.mash.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,7 +99,10 @@ class ReportScreeningTest {
         ReportReceived police = Reports.police(Instant.now(), PoliceRiskGrade.HIGH, sameChild,
                 Reports.parent("Mark", family));
         new Screening(mapper).send(police);
-        JsonPath linked = Screening.caseOf(police);
+        Screening.caseOf(police);
+        // the link and the RED rating are one command's events; wait until the view folded both
+        JsonPath linked = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Screening.caseOf(police), view -> "RED".equals(view.getString("rag")));
 
         assertThat(linked.getString("caseId")).isEqualTo(caseId);
         assertThat(linked.getList("reports.reportId")).hasSize(2);
@@ -119,7 +123,11 @@ class ReportScreeningTest {
         CompletableFuture.allOf(a, b).get();
 
         assertThat(Screening.caseIdOf(first)).isNotNull().isEqualTo(Screening.caseIdOf(second));
-        assertThat(Screening.caseOf(first).getList("reports.reportId")).hasSize(2);
+        // both reports are in that case's view once it has folded both events
+        Screening.caseOf(first);
+        Screening.caseOf(second);
+        assertThat(Screening.caseOf(first).getList("reports.reportId"))
+                .containsExactlyInAnyOrder(first.reportId().toString(), second.reportId().toString());
     }
 
     @Test
