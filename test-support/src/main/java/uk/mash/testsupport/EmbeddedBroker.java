@@ -1,6 +1,7 @@
 package uk.mash.testsupport;
 
 import kafka.server.BrokerServer;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -13,6 +14,12 @@ final class EmbeddedBroker implements TestBroker {
     private final KafkaClusterTestKit cluster;
 
     EmbeddedBroker() throws Exception {
+        // At JVM exit Kafka's own hook deletes the broker's temporary log directories, possibly
+        // while the broker is still stopping; the broker then sees its log dirs fail and halts the
+        // JVM with status 1, which fails a test run whose tests all passed. A test broker must
+        // never end the JVM: halting and exiting become no-ops.
+        Exit.setHaltProcedure((status, message) -> { });
+        Exit.setExitProcedure((status, message) -> { });
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
