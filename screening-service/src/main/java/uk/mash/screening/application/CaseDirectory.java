@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -116,11 +115,6 @@ public class CaseDirectory {
         return new ArrayList<>(found);
     }
 
-    /** The case awaiting a decision that one of these people is in, if any (the newest). */
-    public Optional<UUID> openCaseOf(List<Subject> people) {
-        return casesOf(people).stream().filter(Entry::awaitingDecision).map(Entry::caseId).findFirst();
-    }
-
     public void add(UUID caseId, Instant openedAt, boolean awaitingDecision, List<Subject> people) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
@@ -147,21 +141,6 @@ public class CaseDirectory {
                      "UPDATE case_people SET awaiting_decision = false WHERE case_id = ?")) {
             s.setObject(1, caseId);
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /** When the case was opened and whether it awaits a decision, for its first directory entry. */
-    public Optional<Entry> entry(UUID caseId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT case_id, opened_at, awaiting_decision FROM case_people WHERE case_id = ? LIMIT 1")) {
-            s.setObject(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getBoolean(3))) : Optional.empty();
-            }
         } catch (SQLException e) {
             throw new StoreException(e);
         }

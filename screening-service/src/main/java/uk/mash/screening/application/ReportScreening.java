@@ -48,19 +48,20 @@ public class ReportScreening {
         List<Subject> atRisk = report.subjects().stream().filter(s -> s.role().isPersonAtRisk()).toList();
         directory.lock(atRisk);
         Instant now = clock.instant();
-        Optional<UUID> open = directory.openCaseOf(atRisk);
+        // one look in the directory answers both questions: an open case to join, or earlier cases
+        List<CaseDirectory.Entry> known = directory.casesOf(atRisk);
+        Optional<CaseDirectory.Entry> open = known.stream().filter(CaseDirectory.Entry::awaitingDecision).findFirst();
         if (open.isPresent()) {
-            UUID caseId = open.get();
+            UUID caseId = open.get().caseId();
             commands.sendAndWait(new LinkReport(caseId, report, now));
             directory.setCaseOfReport(report.reportId(), caseId);
             // the report's people join the case's directory entries, so their next reports link here too
-            Instant openedAt = directory.entry(caseId).map(CaseDirectory.Entry::openedAt).orElse(now);
-            directory.add(caseId, openedAt, true, atRisk);
+            directory.add(caseId, open.get().openedAt(), true, atRisk);
             LOG.infof("Report %s linked to case %s", report.reportId(), caseId);
             return;
         }
         Instant yearBefore = ZonedDateTime.ofInstant(report.receivedAt(), WorkingDays.UK).minusMonths(12).toInstant();
-        List<UUID> previous = directory.casesOf(atRisk).stream()
+        List<UUID> previous = known.stream()
                 .filter(e -> !e.openedAt().isBefore(yearBefore))
                 .map(CaseDirectory.Entry::caseId).distinct().toList();
         commands.sendAndWait(new OpenCase(newCaseId, report, now, workingDays.decisionDueBy(report.receivedAt()),
