@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.time.Duration;
@@ -25,8 +26,9 @@ import org.jose4j.json.JsonUtil;
  * {@code ./mash bench}: how fast the running stack is, and how far from this machine's raw Kafka
  * and PostgreSQL, measured in one run (issue 7). Phases: the raw baselines, the pipeline at a rate
  * or as fast as allowed, latency at a fixed rate, memory and start-up of the services. Writes
- * {@code .mash/bench/latest.json} (a copy per run beside it) and prints a summary. Fields not
- * measured by this version are written as null. A benchmark, not a test: it asserts nothing.
+ * {@code .mash/bench/latest.json} and {@code latest.png} (a copy of each per run beside them) and
+ * prints a summary. Fields not measured by this version are written as null. A benchmark, not a
+ * test: it asserts nothing.
  */
 final class BenchCommand implements Command {
 
@@ -108,6 +110,7 @@ final class BenchCommand implements Command {
         sampler.scheduleAtFixedRate(processes::sample, 0, 500, TimeUnit.MILLISECONDS);
         Map<String, Object> pipeline;
         Map<String, Object> latency;
+        List<BenchTimeline> timelines;
         try (BenchCaseWatcher watcher = new BenchCaseWatcher(kafka);
              Connection auditDb = BenchLiveLog.auditDatabase(db, dbUser, dbPassword)) {
             // 2. the pipeline
@@ -142,6 +145,11 @@ final class BenchCommand implements Command {
             BenchDecisions decisions = new BenchDecisions(http, screening, screener, Math.max(inFlight, 64));
             decisions.run(caseIds, latencyRate, latencyDuration);
             measureDecisionToQueue(decisions, watcher, latency);
+            timelines = List.of(
+                    BenchTimeline.of("pipeline", load.firstSendNanos, load.firstSendNanos, load.acceptedAt,
+                            watcher.caseSeenAt, Map.of(), Map.of()),
+                    BenchTimeline.of("latency", load.firstSendNanos, fixed.firstSendNanos, fixed.acceptedAt,
+                            watcher.caseSeenAt, decisions.decidedAt, watcher.referralSeenAt));
             watcher.check();
         } finally {
             sampler.shutdownNow();
@@ -170,6 +178,8 @@ final class BenchCommand implements Command {
         result.put("startupSeconds", processes.startupSeconds());
         result.put("loadAverageAtEnd", BenchMachine.loadAverage());
 
+        result.put("timeline", BenchTimeline.json(timelines));
+
         Path dir = home.resolve("bench");
         Files.createDirectories(dir);
         String json = BenchJson.write(result);
@@ -178,7 +188,23 @@ final class BenchCommand implements Command {
         out.println();
         out.print(BenchSummary.text(result));
         out.println("  written to " + dir.resolve("latest.json"));
+        writeChart(dir, runId, result, timelines);
         return 0;
+    }
+
+    /** latest.png and its dated copy; a chart that cannot be drawn costs the picture, not the run's figures. */
+    private void writeChart(Path dir, String runId, Map<String, Object> result, List<BenchTimeline> timelines) {
+        Path png = dir.resolve("latest.png");
+        try {
+            Map<?, ?> machine = (Map<?, ?>) result.get("machine");
+            BenchChart.write(png, "MASH Hub bench " + runId + ", " + result.get("date") + ", " + machine.get("cores")
+                    + " cores", timelines);
+            Files.copy(png, dir.resolve("bench-" + result.get("date").toString().replace(':', '-') + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            out.println("  chart written to " + png);
+        } catch (Exception | LinkageError e) {
+            out.println("  chart NOT written (" + e + "); latest.json is complete without it");
+        }
     }
 
     private void runWithProgress(String phase, BenchLoad load, BenchCaseWatcher watcher, int seconds) throws Exception {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Indented JSON for {@code .mash/bench/latest.json}: maps in their own order, nulls kept (a field
  * that was not measured is written as {@code null}, never left out), doubles rounded
- * (see {@link #number}), NaN and infinities written as null.
+ * (see {@link #number}), NaN and infinities written as null, a list of numbers on one line.
  */
 final class BenchJson {
 
@@ -42,6 +42,16 @@ final class BenchJson {
         } else if (value instanceof List<?> list) {
             if (list.isEmpty()) {
                 out.append("[]");
+                return;
+            }
+            if (list.stream().allMatch(v -> v == null || v instanceof Number)) {
+                // a series (the timeline's): one line, not one line a value
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    write(list.get(i), out, indent);
+                    out.append(i < list.size() - 1 ? ", " : "");
+                }
+                out.append(']');
                 return;
             }
             out.append("[\n");
