@@ -149,6 +149,38 @@ class ReportScreeningTest {
     }
 
     @Test
+    void reportsAboutTwoSiblingsOfOneCaseArrivingTogetherAreBothLinked() {
+        // the siblings are different people (different locks) in the same case: their reports race
+        // for the case's next event; the one that loses is screened again, never dead-lettered
+        Screening sender = new Screening(mapper);
+        List<ReportReceived[]> families = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String family = family();
+            Subject elder = Reports.child("Elin", family, nhs());
+            Subject younger = Reports.child("Owain", family, nhs());
+            ReportReceived opening = Reports.school(Instant.now(), elder, younger);
+            sender.send(opening);
+            Screening.caseOf(opening);
+            families.add(new ReportReceived[] {opening, Reports.school(Instant.now(), elder),
+                    Reports.police(Instant.now(), PoliceRiskGrade.LOW, younger)});
+        }
+        families.forEach(f -> {
+            sender.send(f[1]);
+            sender.send(f[2]);
+        });
+
+        for (ReportReceived[] f : families) {
+            String caseId = Screening.caseIdOf(f[0]);
+            assertThat(Screening.caseOf(f[1]).getString("caseId")).isEqualTo(caseId);
+            assertThat(Screening.caseOf(f[2]).getString("caseId")).isEqualTo(caseId);
+            JsonPath view = await().atMost(Duration.ofSeconds(30)).until(() -> Screening.caseOf(f[0]),
+                    v -> v.getList("reports.reportId").size() == 3);
+            assertThat(view.getList("reports.reportId")).containsExactlyInAnyOrder(f[0].reportId().toString(),
+                    f[1].reportId().toString(), f[2].reportId().toString());
+        }
+    }
+
+    @Test
     void aParentNamedInTwoUnrelatedReportsDoesNotJoinTheirCases() {
         String family = family();
         ReportReceived one = Reports.school(Instant.now(), Reports.child("Alaw", family, nhs()), Reports.parent("Rhian", family));
