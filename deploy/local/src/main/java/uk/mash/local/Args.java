@@ -73,6 +73,11 @@ final class Args {
         return values.get(0);
     }
 
+    /** Whether the option was given at all (a flag such as {@code --max} has no value). */
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
+
     List<String> all(String name) {
         return options.getOrDefault(name, List.of());
     }

@@ -41,13 +41,13 @@ final class BenchCommand implements Command {
     public String usage() {
         return "bench --key FILE --intake URL --screening URL --routing URL --audit URL --kafka HOST:PORT --db JDBC-URL"
                 + " --home DIR [--duration S] [--rate R | --max] [--in-flight N] [--latency-rate R]"
-                + " [--latency-duration S] [--baseline-duration S] [--drain-timeout S]   the running stack's speed";
+                + " [--latency-duration S] [--baseline-duration S] [--warmup S] [--drain-timeout S]   the running stack's speed";
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         args.allow("key", "intake", "screening", "routing", "audit", "kafka", "db", "home", "duration", "rate", "max",
-                "in-flight", "latency-rate", "latency-duration", "baseline-duration", "drain-timeout");
+                "in-flight", "latency-rate", "latency-duration", "baseline-duration", "drain-timeout", "warmup");
         this.out = out;
         key = Pem.readPrivateKey(Path.of(args.required("key")));
         String intake = args.required("intake");
@@ -59,6 +59,12 @@ final class BenchCommand implements Command {
         int duration = positive(args, "duration", 60);
         String rateText = args.optional("rate", null);
         double rate = rateText == null ? 0 : Double.parseDouble(rateText); // no --rate: --max
+        if (rateText != null && args.has("max")) {
+            throw new UsageException("--rate and --max exclude each other");
+        }
+        if (args.has("max") && !args.all("max").isEmpty()) {
+            throw new UsageException("--max takes no value");
+        }
         if (rateText != null && rate <= 0) {
             throw new UsageException("--rate must be above 0 (or use --max)");
         }
@@ -66,8 +72,13 @@ final class BenchCommand implements Command {
         double latencyRate = Double.parseDouble(args.optional("latency-rate", "100"));
         int latencyDuration = positive(args, "latency-duration", 20);
         int baselineDuration = positive(args, "baseline-duration", 10);
+        int warmup = args.intValue("warmup", 20);
+        if (warmup < 0) {
+            throw new UsageException("--warmup must be 0 or more seconds");
+        }
         int drainTimeout = positive(args, "drain-timeout", 180);
         rates.put("pipeline", rate);
+        rates.put("warm-up", rate);
         rates.put("latency", latencyRate);
         String dbUser = envOr("MASH_DB_USER", "postgres");
         String dbPassword = System.getenv("MASH_DB_PASSWORD");
@@ -88,6 +99,7 @@ final class BenchCommand implements Command {
         settings.put("latencyRate", latencyRate);
         settings.put("latencyDurationSeconds", latencyDuration);
         settings.put("baselineDurationSeconds", baselineDuration);
+        settings.put("warmupSeconds", warmup);
         result.put("settings", settings);
 
         out.printf("bench run %s: %s, %d s pipeline, then %d s at %s/s for latency%n", runId,
@@ -113,6 +125,15 @@ final class BenchCommand implements Command {
         List<BenchTimeline> timelines;
         try (BenchCaseWatcher watcher = new BenchCaseWatcher(kafka);
              Connection auditDb = BenchLiveLog.auditDatabase(db, dbUser, dbPassword)) {
+            // The services compile their hot code while it runs (a restarted JVM spends its first
+            // minute mostly in the JIT compiler): a warm-up load first, not measured, then the
+            // pipeline starts on an empty backlog.
+            if (warmup > 0) {
+                BenchLoad warm = new BenchLoad(http, intake, referrer, reports, inFlight, 20_000_000L);
+                runWithProgress("warm-up", warm, watcher, warmup);
+                awaitQuiet(warm, watcher, auditDb, drainTimeout);
+            }
+
             // 2. the pipeline
             long casesBefore = ((Number) get(screening + "/api/v1/cases?size=1", manager).get("total")).longValue();
             long auditBefore = BenchLiveLog.head(auditDb);
@@ -308,6 +329,28 @@ final class BenchCommand implements Command {
         out.printf("  pipeline: %d accepted, %d cases opened, %d audit entries; %s%n", accepted, cases[0], auditDelta,
                 done ? "all through" : "NOT all through within " + drainTimeout + " s");
         return m;
+    }
+
+    /** Until every report of the load has its case and audit's log has stopped growing. */
+    private void awaitQuiet(BenchLoad load, BenchCaseWatcher watcher, Connection auditDb, int drainTimeout)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainTimeout);
+        long head = -1;
+        long steadySince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            watcher.check();
+            long now = BenchLiveLog.head(auditDb);
+            if (now != head) {
+                head = now;
+                steadySince = System.nanoTime();
+            }
+            boolean cases = watcher.countAndLatest(load.acceptedAt.keySet())[0] >= load.accepted.get();
+            if (cases && System.nanoTime() - steadySince > TimeUnit.SECONDS.toNanos(3)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        out.printf("  warm-up: not all through within %d s; measuring anyway%n", drainTimeout);
     }
 
     private Map<String, Object> measureLatency(BenchLoad load, BenchCaseWatcher watcher, int drainTimeout)
