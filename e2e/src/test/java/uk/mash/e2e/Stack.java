@@ -34,11 +34,23 @@ final class Stack implements AutoCloseable {
     private final Path logs;
     private final Map<String, Service> services = new LinkedHashMap<>();
     final String kafkaBootstrap;
+    /** The PostgreSQL server's superuser connection (the bench makes its scratch databases with it). */
+    String superUrl;
+    String superuser;
+    String superPassword;
 
     private Stack(Path root, Path logs, String kafkaBootstrap) {
         this.root = root;
         this.logs = logs;
         this.kafkaBootstrap = kafkaBootstrap;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path logs() {
+        return logs;
     }
 
     static Stack start() throws Exception {
@@ -79,6 +91,9 @@ final class Stack implements AutoCloseable {
         }
 
         Stack stack = new Stack(root, logs, bootstrap);
+        stack.superUrl = testDbUrl;
+        stack.superuser = superuser;
+        stack.superPassword = superPassword;
         // should the test JVM be stopped without @AfterAll (Ctrl-C, a surefire timeout), no service outlives it
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "mash-e2e-stop-services"));
         Path checkpoints = Files.createTempDirectory("mash-e2e-checkpoints");
@@ -214,6 +229,10 @@ final class Stack implements AutoCloseable {
 
         int port() {
             return Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         void launch() throws IOException {

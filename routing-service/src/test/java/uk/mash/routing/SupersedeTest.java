@@ -95,4 +95,28 @@ class SupersedeTest {
                 .isZero();
         assertThat(RoutingDatabase.routedTopics(first.caseId())).containsExactly("mash.queue.police");
     }
+
+    @Test
+    void aDecisionAndTheOneSupersedingItArrivingTogetherLeaveOnlyTheNewReferralStanding() {
+        // decisions are routed several at a time: the two about one case must still not interleave
+        List<DecisionRecorded[]> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DecisionRecorded first = Decisions.decision(Outcome.EARLY_HELP, Rag.GREEN, List.of(Route.CHILDREN),
+                    Decisions.childSubjects());
+            DecisionRecorded second = Decisions.superseding(first, Outcome.CHILD_PROTECTION_STRATEGY,
+                    List.of(Route.CHILDREN));
+            pairs.add(new DecisionRecorded[] {first, second});
+            Decisions.send(first);
+            Decisions.send(second);
+        }
+        for (DecisionRecorded[] pair : pairs) {
+            RoutingDatabase.awaitDecision(pair[0].decisionId());
+            RoutingDatabase.awaitDecision(pair[1].decisionId());
+            String caseId = pair[0].caseId().toString();
+            assertThat(RoutingDatabase.count("SELECT count(*) FROM referrals WHERE case_id = ?::uuid AND status = 'PENDING'",
+                    caseId)).as("standing referrals of case %s", caseId).isEqualTo(1);
+            assertThat(RoutingDatabase.count("SELECT count(*) FROM referrals WHERE decision_id = ? AND status = 'PENDING'",
+                    pair[1].decisionId())).isEqualTo(1);
+        }
+    }
 }

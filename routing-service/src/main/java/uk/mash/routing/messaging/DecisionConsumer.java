@@ -3,7 +3,7 @@ package uk.mash.routing.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,10 @@ public class DecisionConsumer {
     Duration retryFor;
 
     @Incoming("case-events")
-    @Blocking
+    // several decisions at a time (each mostly waits on PostgreSQL); those about one case are
+    // serialised by Routing's case lock, and the offset is committed only up to the oldest
+    // record not yet handled
+    @Blocking(value = "decision-routing", ordered = false)
     public void onCaseEvent(ConsumerRecord<String, String> record) throws InterruptedException {
         String type = header(record, "ce_type");
         if (type == null) {

@@ -65,6 +65,7 @@ public class Routing {
 
     @Transactional
     public Result route(String eventId, DecisionRecorded decision) {
+        store.lockCase(decision.caseId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!store.claimEvent(eventId)
                 || !store.recordDecision(decision.decisionId(), decision.caseId(), decision.supersedes(), now)) {

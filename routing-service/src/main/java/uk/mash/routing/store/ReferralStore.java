@@ -32,6 +32,19 @@ public class ReferralStore {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * Holds the case until the transaction ends: decisions about one case are routed one at a
+     * time, so a superseding decision and the one it replaces never interleave.
+     */
+    public void lockCase(UUID caseId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = prepare(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "case:" + caseId)) {
+            s.execute();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     /** Records a consumed CloudEvent id; false when it was consumed before (a redelivery). */
     public boolean claimEvent(String eventId) {
         return update("INSERT INTO received_events (event_id) VALUES (?) ON CONFLICT (event_id) DO NOTHING",
