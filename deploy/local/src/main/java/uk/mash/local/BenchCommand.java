@@ -72,7 +72,7 @@ final class BenchCommand implements Command {
         double latencyRate = Double.parseDouble(args.optional("latency-rate", "100"));
         int latencyDuration = positive(args, "latency-duration", 20);
         int baselineDuration = positive(args, "baseline-duration", 10);
-        int warmup = args.intValue("warmup", 20);
+        int warmup = args.intValue("warmup", 60);
         if (warmup < 0) {
             throw new UsageException("--warmup must be 0 or more seconds");
         }
