@@ -38,5 +38,24 @@ class CanonicalFormTest {
         assertThat(CanonicalForm.instant(Instant.parse("2026-11-20T22:15:00.123456789Z"))).isEqualTo("2026-11-20T22:15:00.123456Z");
     }
 
+    @Test
+    void anInstantIsWrittenAsIsoInstantWritesIt() {
+        java.util.Random random = new java.util.Random(1);
+        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH,
+                Instant.parse("2026-11-20T22:15:00Z"), Instant.parse("2026-11-20T22:15:00.120Z"),
+                Instant.parse("2026-11-20T22:15:00.000001Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.EPOCH.minusSeconds(62_200_000_000L).plusMillis(500)));
+        for (int i = 0; i < 10_000; i++) {
+            long micros = random.nextLong(-70_000_000_000_000_000L, 260_000_000_000_000_000L);
+            instants.add(Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS));
+            instants.add(Instant.ofEpochSecond(micros / 1_000_000, random.nextInt(1000) * 1_000_000L));
+        }
+        for (Instant t : instants) {
+            assertThat(CanonicalForm.instant(t)).as(t.toString())
+                    .isEqualTo(java.time.format.DateTimeFormatter.ISO_INSTANT.format(CanonicalForm.stored(t)));
+        }
+    }
+
     static final String PYTHON_HASH = "4b998c144f6063ad77c165bc59758f44c42bf3cba1063ff92833524033f9bf46";
 }

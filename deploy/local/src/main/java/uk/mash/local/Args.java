@@ -73,6 +73,15 @@ final class Args {
         return values.get(0);
     }
 
+    /** An option given with no value, as a switch ({@code --regenerate-log}). */
+    boolean flag(String name) {
+        List<String> values = options.get(name);
+        if (values != null && !values.isEmpty()) {
+            throw new UsageException("--" + name + " takes no value");
+        }
+        return values != null;
+    }
+
     List<String> all(String name) {
         return options.getOrDefault(name, List.of());
     }
