@@ -35,6 +35,8 @@ public final class CanonicalForm {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final ThreadLocal<Bytes> TEXT = ThreadLocal.withInitial(Bytes::new);
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -72,51 +74,9 @@ public final class CanonicalForm {
     }
 
     public static String instant(Instant instant) {
-        StringBuilder out = new StringBuilder(27);
+        Bytes out = new Bytes();
         instant(stored(instant), out);
-        return out.toString();
-    }
-
-    /**
-     * {@link DateTimeFormatter#ISO_INSTANT} of an instant already at microseconds, written by hand for
-     * years 0000-9999 (the formatter costs a microsecond an instant, two per entry verified).
-     */
-    private static void instant(Instant t, StringBuilder out) {
-        long seconds = t.getEpochSecond();
-        if (seconds < FIRST_FOUR_DIGIT_YEAR || seconds > LAST_FOUR_DIGIT_YEAR) {
-            out.append(DateTimeFormatter.ISO_INSTANT.format(t));
-            return;
-        }
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-        int time = (int) Math.floorMod(seconds, 86_400L);
-        digits(date.getYear(), 4, out);
-        digits(date.getMonthValue(), 2, out.append('-'));
-        digits(date.getDayOfMonth(), 2, out.append('-'));
-        digits(time / 3600, 2, out.append('T'));
-        digits(time / 60 % 60, 2, out.append(':'));
-        digits(time % 60, 2, out.append(':'));
-        int nanos = t.getNano();
-        if (nanos != 0) {
-            out.append('.');
-            if (nanos % 1_000_000 == 0) {
-                digits(nanos / 1_000_000, 3, out);
-            } else if (nanos % 1_000 == 0) {
-                digits(nanos / 1_000, 6, out);
-            } else {
-                digits(nanos, 9, out);
-            }
-        }
-        out.append('Z');
-    }
-
-    private static void digits(int value, int width, StringBuilder out) {
-        int start = out.length();
-        for (int i = 0; i < width; i++) {
-            out.append('0');
-        }
-        for (int i = start + width - 1; i >= start; i--, value /= 10) {
-            out.setCharAt(i, (char) ('0' + value % 10));
-        }
+        return new String(out.bytes, 0, out.length, StandardCharsets.US_ASCII);
     }
 
     /** canonical(entry): the fields of the entry that the hash covers, data embedded as stored. */
@@ -133,12 +93,9 @@ public final class CanonicalForm {
         out.append(",\"data\":").append(data);
         out.append(",\"eventId\":");
         string(eventId, out);
-        out.append(",\"occurredAt\":\"");
-        instant(stored(occurredAt), out);
-        out.append("\",\"recordedAt\":\"");
-        instant(stored(recordedAt), out);
-        out.append('"');
-        out.append(",\"sequence\":").append(sequence);
+        out.append(",\"occurredAt\":\"").append(instant(occurredAt));
+        out.append("\",\"recordedAt\":\"").append(instant(recordedAt));
+        out.append("\",\"sequence\":").append(sequence);
         out.append(",\"source\":");
         string(source, out);
         out.append(",\"type\":");
@@ -162,6 +119,89 @@ public final class CanonicalForm {
     /** The hash the entry should have, from its own fields and its stored previous hash. */
     public static String expectedHash(AuditEntry e) {
         return hash(e.previousHash(), entry(e));
+    }
+
+    /**
+     * The same hash as {@code hash(previousHash, entry(...))} for a stored entry whose text fields
+     * are given as the UTF-8 bytes PostgreSQL sends (null for NULL): the canonical entry is written
+     * as bytes, never as Strings decoded and encoded again. Verifying a log is this, a million times.
+     */
+    public static String hash(String previousHash, long sequence, byte[] eventId, byte[] type, byte[] source,
+                              byte[] caseId, Instant occurredAt, Instant recordedAt, byte[] actorSub,
+                              byte[] actorAgency, byte[] data) {
+        Bytes out = TEXT.get();
+        out.length = 0;
+        out.ascii(previousHash);
+        out.ascii("{\"actor\":{\"agency\":");
+        string(actorAgency, out);
+        out.ascii(",\"sub\":");
+        string(actorSub, out);
+        out.ascii("},\"caseId\":");
+        string(caseId, out);
+        out.ascii(",\"data\":");
+        out.put(data);
+        out.ascii(",\"eventId\":");
+        string(eventId, out);
+        out.ascii(",\"occurredAt\":\"");
+        instant(stored(occurredAt), out);
+        out.ascii("\",\"recordedAt\":\"");
+        instant(stored(recordedAt), out);
+        out.ascii("\",\"sequence\":");
+        out.ascii(Long.toString(sequence));
+        out.ascii(",\"source\":");
+        string(source, out);
+        out.ascii(",\"type\":");
+        string(type, out);
+        out.put('}');
+        MessageDigest sha = SHA_256.get();
+        sha.update(out.bytes, 0, out.length);
+        return HEX.formatHex(sha.digest());
+    }
+
+    /**
+     * {@link DateTimeFormatter#ISO_INSTANT} of an instant already at microseconds, written by hand for
+     * years 0000-9999 (the formatter costs a microsecond an instant, two per entry verified).
+     */
+    private static void instant(Instant t, Bytes out) {
+        long seconds = t.getEpochSecond();
+        if (seconds < FIRST_FOUR_DIGIT_YEAR || seconds > LAST_FOUR_DIGIT_YEAR) {
+            out.ascii(DateTimeFormatter.ISO_INSTANT.format(t));
+            return;
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        int time = (int) Math.floorMod(seconds, 86_400L);
+        int year = date.getYear();
+        out.two(year / 100);
+        out.two(year % 100);
+        out.put('-');
+        out.two(date.getMonthValue());
+        out.put('-');
+        out.two(date.getDayOfMonth());
+        out.put('T');
+        out.two(time / 3600);
+        out.put(':');
+        out.two(time / 60 % 60);
+        out.put(':');
+        out.two(time % 60);
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            out.put('.');
+            int millis = nanos / 1_000_000;
+            out.put('0' + millis / 100);
+            out.two(millis % 100);
+            int rest = nanos % 1_000_000;
+            if (rest != 0) {
+                int micros = rest / 1_000;
+                out.put('0' + micros / 100);
+                out.two(micros % 100);
+                if (rest % 1_000 != 0) {
+                    int n = rest % 1_000;
+                    out.put('0' + n / 100);
+                    out.two(n % 100);
+                }
+            }
+        }
+        out.put('Z');
     }
 
     private static void write(JsonNode node, StringBuilder out) {
@@ -213,23 +253,87 @@ public final class CanonicalForm {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c < 0x20 || c == '"' || c == '\\') {
+                out.append(escape(c));
+            } else {
+                out.append(c);
             }
         }
         out.append('"');
+    }
+
+    /** The same escapes on UTF-8 bytes: every byte of a multi-byte character is 0x80 or above, so copied as it is. */
+    private static void string(byte[] value, Bytes out) {
+        if (value == null) {
+            out.put(NULL);
+            return;
+        }
+        out.put('"');
+        int from = 0;
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
+                out.put(value, from, i - from);
+                out.ascii(escape((char) b));
+                from = i + 1;
+            }
+        }
+        out.put(value, from, value.length - from);
+        out.put('"');
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> String.format("\\u%04x", (int) c);
+        };
+    }
+
+    /** A growing byte buffer, one per thread, for the canonical entry being hashed. */
+    private static final class Bytes {
+        byte[] bytes = new byte[2048];
+        int length;
+
+        void put(int b) {
+            room(1);
+            bytes[length++] = (byte) b;
+        }
+
+        /** Two decimal digits. */
+        void two(int value) {
+            room(2);
+            bytes[length++] = (byte) ('0' + value / 10);
+            bytes[length++] = (byte) ('0' + value % 10);
+        }
+
+        void put(byte[] b) {
+            put(b, 0, b.length);
+        }
+
+        void put(byte[] b, int from, int count) {
+            room(count);
+            System.arraycopy(b, from, bytes, length, count);
+            length += count;
+        }
+
+        /** Text known to be ASCII (keys, digits, hex hashes). */
+        void ascii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 }
