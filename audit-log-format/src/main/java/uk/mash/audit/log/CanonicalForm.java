@@ -35,7 +35,18 @@ public final class CanonicalForm {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] NULL = ascii("null");
+    // the canonical entry's fixed text, in order, as bytes
+    private static final byte[] ACTOR_AGENCY = ascii("{\"actor\":{\"agency\":");
+    private static final byte[] SUB = ascii(",\"sub\":");
+    private static final byte[] CASE_ID = ascii("},\"caseId\":");
+    private static final byte[] DATA = ascii(",\"data\":");
+    private static final byte[] EVENT_ID = ascii(",\"eventId\":");
+    private static final byte[] OCCURRED_AT = ascii(",\"occurredAt\":\"");
+    private static final byte[] RECORDED_AT = ascii("\",\"recordedAt\":\"");
+    private static final byte[] SEQUENCE = ascii("\",\"sequence\":");
+    private static final byte[] SOURCE = ascii(",\"source\":");
+    private static final byte[] TYPE = ascii(",\"type\":");
     private static final ThreadLocal<Bytes> TEXT = ThreadLocal.withInitial(Bytes::new);
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -132,25 +143,25 @@ public final class CanonicalForm {
         Bytes out = TEXT.get();
         out.length = 0;
         out.ascii(previousHash);
-        out.ascii("{\"actor\":{\"agency\":");
+        out.put(ACTOR_AGENCY);
         string(actorAgency, out);
-        out.ascii(",\"sub\":");
+        out.put(SUB);
         string(actorSub, out);
-        out.ascii("},\"caseId\":");
+        out.put(CASE_ID);
         string(caseId, out);
-        out.ascii(",\"data\":");
+        out.put(DATA);
         out.put(data);
-        out.ascii(",\"eventId\":");
+        out.put(EVENT_ID);
         string(eventId, out);
-        out.ascii(",\"occurredAt\":\"");
+        out.put(OCCURRED_AT);
         instant(stored(occurredAt), out);
-        out.ascii("\",\"recordedAt\":\"");
+        out.put(RECORDED_AT);
         instant(stored(recordedAt), out);
-        out.ascii("\",\"sequence\":");
-        out.ascii(Long.toString(sequence));
-        out.ascii(",\"source\":");
+        out.put(SEQUENCE);
+        out.decimal(sequence);
+        out.put(SOURCE);
         string(source, out);
-        out.ascii(",\"type\":");
+        out.put(TYPE);
         string(type, out);
         out.put('}');
         MessageDigest sha = SHA_256.get();
@@ -295,6 +306,10 @@ public final class CanonicalForm {
         };
     }
 
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A growing byte buffer, one per thread, for the canonical entry being hashed. */
     private static final class Bytes {
         byte[] bytes = new byte[2048];
@@ -320,6 +335,23 @@ public final class CanonicalForm {
             room(count);
             System.arraycopy(b, from, bytes, length, count);
             length += count;
+        }
+
+        /** A non-negative whole number in decimal, a negative one through Long.toString. */
+        void decimal(long value) {
+            if (value < 0) {
+                ascii(Long.toString(value));
+                return;
+            }
+            int digits = 1;
+            for (long v = value; v >= 10; v /= 10) {
+                digits++;
+            }
+            room(digits);
+            for (int i = length + digits - 1; i >= length; i--, value /= 10) {
+                bytes[i] = (byte) ('0' + value % 10);
+            }
+            length += digits;
         }
 
         /** Text known to be ASCII (keys, digits, hex hashes). */

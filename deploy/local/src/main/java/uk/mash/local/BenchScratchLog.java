@@ -165,12 +165,14 @@ final class BenchScratchLog implements AutoCloseable {
             s.execute("VACUUM (FREEZE, ANALYZE) audit_entries");
             s.execute("CREATE SCHEMA IF NOT EXISTS bench");
             s.execute("CREATE TABLE IF NOT EXISTS bench.scratch_log (entries bigint NOT NULL, head_hash text NOT NULL,"
-                    + " generator int NOT NULL, seed bigint NOT NULL, made_at timestamptz NOT NULL)");
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO bench.scratch_log VALUES (?, ?, ?, ?, now())")) {
+                    + " generator int NOT NULL, seed bigint NOT NULL, made_at timestamptz NOT NULL,"
+                    + " generation_seconds double precision NOT NULL)");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO bench.scratch_log VALUES (?, ?, ?, ?, now(), ?)")) {
                 p.setLong(1, entries);
                 p.setString(2, head);
                 p.setInt(3, BenchLogGenerator.VERSION);
                 p.setLong(4, SEED);
+                p.setDouble(5, (System.nanoTime() - start) / 1e9);
                 p.execute();
             }
         }
@@ -199,6 +201,19 @@ final class BenchScratchLog implements AutoCloseable {
                 case '\r' -> row.append("\\r");
                 default -> row.append(ch);
             }
+        }
+    }
+
+    /** When and how fast the log in the scratch database was made (by this run or an earlier one). */
+    Map<String, Object> made() throws Exception {
+        try (Connection c = BenchJdbcBaseline.connect(url(), user, password); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT made_at, generation_seconds FROM bench.scratch_log")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (r.next()) {
+                m.put("madeAt", r.getObject(1, java.time.OffsetDateTime.class).toInstant().toString());
+                m.put("generationSeconds", r.getDouble(2));
+            }
+            return m;
         }
     }
 
