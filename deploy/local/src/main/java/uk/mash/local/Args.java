@@ -73,9 +73,13 @@ final class Args {
         return values.get(0);
     }
 
-    /** Whether the option was given at all (a flag such as {@code --max} has no value). */
-    boolean has(String name) {
-        return options.containsKey(name);
+    /** An option given with no value, as a switch ({@code --regenerate-log}). */
+    boolean flag(String name) {
+        List<String> values = options.get(name);
+        if (values != null && !values.isEmpty()) {
+            throw new UsageException("--" + name + " takes no value");
+        }
+        return values != null;
     }
 
     List<String> all(String name) {

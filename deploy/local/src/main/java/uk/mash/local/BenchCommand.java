@@ -41,13 +41,15 @@ final class BenchCommand implements Command {
     public String usage() {
         return "bench --key FILE --intake URL --screening URL --routing URL --audit URL --kafka HOST:PORT --db JDBC-URL"
                 + " --home DIR [--duration S] [--rate R | --max] [--in-flight N] [--latency-rate R]"
-                + " [--latency-duration S] [--baseline-duration S] [--warmup S] [--drain-timeout S]   the running stack's speed";
+                + " [--latency-duration S] [--baseline-duration S] [--warmup S] [--drain-timeout S] [--log-entries N --audit-jar FILE"
+                + " --secrets DIR --public-key FILE --log-port PORT] [--regenerate-log]   the running stack's speed";
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         args.allow("key", "intake", "screening", "routing", "audit", "kafka", "db", "home", "duration", "rate", "max",
-                "in-flight", "latency-rate", "latency-duration", "baseline-duration", "drain-timeout", "warmup");
+                "in-flight", "latency-rate", "latency-duration", "baseline-duration", "drain-timeout", "warmup", "audit-jar",
+                "secrets", "public-key", "log-entries", "log-port", "regenerate-log");
         this.out = out;
         key = Pem.readPrivateKey(Path.of(args.required("key")));
         String intake = args.required("intake");
@@ -59,11 +61,8 @@ final class BenchCommand implements Command {
         int duration = positive(args, "duration", 60);
         String rateText = args.optional("rate", null);
         double rate = rateText == null ? 0 : Double.parseDouble(rateText); // no --rate: --max
-        if (rateText != null && args.has("max")) {
+        if (args.flag("max") && rateText != null) {
             throw new UsageException("--rate and --max exclude each other");
-        }
-        if (args.has("max") && !args.all("max").isEmpty()) {
-            throw new UsageException("--max takes no value");
         }
         if (rateText != null && rate <= 0) {
             throw new UsageException("--rate must be above 0 (or use --max)");
@@ -77,6 +76,10 @@ final class BenchCommand implements Command {
             throw new UsageException("--warmup must be 0 or more seconds");
         }
         int drainTimeout = positive(args, "drain-timeout", 180);
+        int logEntries = args.intValue("log-entries", 1_000_000); // 0: no replay and integrity
+        if (logEntries < 0) {
+            throw new UsageException("--log-entries must be 0 (no replay and integrity) or more");
+        }
         rates.put("pipeline", rate);
         rates.put("warm-up", rate);
         rates.put("latency", latencyRate);
@@ -179,19 +182,20 @@ final class BenchCommand implements Command {
         result.put("pipeline", pipeline);
         result.put("latency", latency);
 
-        // 4. replay and integrity on audit's live log, against a raw scan of the same table
-        out.println("  replay and integrity: audit's rebuild and integrity check on its live log, raw JDBC scan");
-        long t0 = System.nanoTime();
-        Map<String, Object> rebuilt = post(audit + "/api/v1/audit/rebuild", auditor);
-        double rebuildSeconds = (System.nanoTime() - t0) / 1e9;
-        long head = ((Number) rebuilt.get("head")).longValue();
-        double[] scan = BenchLiveLog.rawScan(db, dbUser, dbPassword);
-        t0 = System.nanoTime();
-        Map<String, Object> verified = get(audit + "/api/v1/audit/integrity", auditor);
-        double integritySeconds = (System.nanoTime() - t0) / 1e9;
-        result.put("replay", BenchLiveLog.replay(head, rebuildSeconds, scan));
-        result.put("integrity", BenchLiveLog.integrity(((Number) verified.get("entries")).longValue(), integritySeconds,
-                verified.get("verified")));
+        // 4. replay and integrity: audit-service itself on a generated log, against a raw scan of the same table
+        if (logEntries > 0) {
+            BenchScratchLog.Instance instance = new BenchScratchLog.Instance(Path.of(args.required("audit-jar")),
+                    Path.of(args.required("secrets")), Path.of(args.required("public-key")), kafka,
+                    positive(args, "log-port", 8094), home);
+            Map<String, Object> measured = new BenchReplay(http, auditor, out).run(db, dbUser, dbPassword, instance,
+                    logEntries, args.flag("regenerate-log"));
+            result.put("replay", measured.get("replay"));
+            result.put("integrity", measured.get("integrity"));
+            result.put("auditLog", measured.get("log"));
+        } else {
+            result.put("replay", BenchReplay.replay(0, 0, new double[] {0, 0}, null));
+            result.put("integrity", BenchReplay.integrity(0, 0, null, null));
+        }
 
         // 5. memory and start-up
         result.put("rssMb", processes.peakRssMb());

@@ -33,9 +33,11 @@ final class BenchSummary {
         s.append(String.format("                  decision -> queue: p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%s samples, %s missing)%n",
                 n(l.get("decisionToQueueP50Ms")), n(l.get("decisionToQueueP99Ms")), n(l.get("decisionToQueueP999Ms")),
                 n(l.get("decisionToQueueMaxMs")), n(l.get("decisionToQueueSamples")), n(l.get("decisionToQueueMissing"))));
-        s.append(String.format("  replay          %s events/s, rawScanRatio %s%n", n(replay.get("eventsPerSecond")),
-                n(replay.get("rawScanRatio"))));
-        s.append(String.format("  integrity       %s entries/s%n", n(integrity.get("entriesPerSecond"))));
+        s.append(String.format("  replay          %s events/s, rawScanRatio %s (raw JDBC scan %s rows/s; log of %s entries)%n",
+                n(replay.get("eventsPerSecond")), n(replay.get("rawScanRatio")), n(replay.get("rawScanRowsPerSecond")),
+                n(replay.get("logEntries"))));
+        s.append(String.format("  integrity       %s entries/s (verified %s)%n", n(integrity.get("entriesPerSecond")),
+                n(integrity.get("verified"))));
         s.append(String.format("  peak RSS (MB)   %s%n", mb((Map<?, ?>) r.get("rssMb"))));
         s.append(String.format("  start-up (s)    %s%n", mb((Map<?, ?>) r.get("startupSeconds"))));
         return s.toString();

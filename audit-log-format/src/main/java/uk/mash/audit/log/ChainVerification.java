@@ -26,20 +26,28 @@ public final class ChainVerification {
 
     /** Checks the next entry; false once the chain is broken (later entries are not checked). */
     public boolean accept(AuditEntry entry) {
+        return accept(entry.sequence(), entry.previousHash(), entry.hash(), CanonicalForm.expectedHash(entry));
+    }
+
+    /**
+     * Checks the next entry from its stored sequence, previous hash and hash, and the hash its fields
+     * give ({@link CanonicalForm#hash}); false once the chain is broken.
+     */
+    public boolean accept(long sequence, String storedPreviousHash, String storedHash, String hashOfFields) {
         if (firstBrokenSequence != null) {
             return false;
         }
         entries++;
-        if (entry.sequence() != expectedSequence) {
+        if (sequence != expectedSequence) {
             return broken(expectedSequence, Break.MISSING_ENTRY);
         }
-        if (previousHash == null || !previousHash.equals(entry.previousHash())) {
-            return broken(entry.sequence(), Break.PREVIOUS_HASH_DOES_NOT_LINK);
+        if (previousHash == null || !previousHash.equals(storedPreviousHash)) {
+            return broken(sequence, Break.PREVIOUS_HASH_DOES_NOT_LINK);
         }
-        if (!CanonicalForm.expectedHash(entry).equals(entry.hash())) {
-            return broken(entry.sequence(), Break.HASH_DOES_NOT_MATCH_ENTRY);
+        if (!hashOfFields.equals(storedHash)) {
+            return broken(sequence, Break.HASH_DOES_NOT_MATCH_ENTRY);
         }
-        previousHash = entry.hash();
+        previousHash = storedHash;
         expectedSequence++;
         return true;
     }
