@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -373,6 +375,62 @@ class WholeStackTest {
         });
         System.out.println("e2e: report card " + Api.get(audit("/api/v1/performance?from=" + today + "&to=" + today),
                 MANAGER).text());
+    }
+
+    @Test
+    @Order(12)
+    void theBenchRunsEndToEndOnATinyLoad() throws Exception {
+        // ./mash bench's own tool, as a process, on a few reports a second: a smoke run (no speed
+        // is asserted); every report it sends must come through, and the results must be written
+        Path home = Files.createTempDirectory(stack.logs(), "bench-home");
+        Files.createDirectories(home.resolve("run"));
+        for (String name : List.of("intake", "screening", "routing", "audit")) {
+            Files.writeString(home.resolve("run/" + name + ".pid"), Long.toString(stack.service(name).pid()));
+        }
+        Path tool = stack.root().resolve("deploy/local/target");
+        Path jar;
+        try (var jars = Files.list(tool)) {
+            jar = jars.filter(f -> f.getFileName().toString().matches("mash-local-.*\\.jar")
+                    && !f.getFileName().toString().contains("-tests")).findFirst().orElseThrow();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", tool.resolve("lib") + "/*" + java.io.File.pathSeparator + jar, "uk.mash.local.Main",
+                "bench", "--key", System.getProperty("mash.test.jwt.private-key"), "--home", home.toString(),
+                "--intake", stack.url("intake", ""), "--screening", stack.url("screening", ""),
+                "--routing", stack.url("routing", ""), "--audit", stack.url("audit", ""),
+                "--kafka", stack.kafkaBootstrap, "--db", stack.superUrl, "--audit-db", "e2e_audit",
+                "--warmup", "0", "--duration", "5", "--rate", "8", "--latency-duration", "5", "--latency-rate", "8",
+                "--baseline-duration", "1", "--in-flight", "4", "--drain-timeout", "120", "--log-entries", "0");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(stack.logs().resolve("bench-smoke.log").toFile());
+        builder.environment().put("MASH_DB_USER", stack.superuser);
+        builder.environment().put("MASH_DB_PASSWORD", stack.superPassword);
+        Process bench = builder.start();
+        assertThat(bench.waitFor(8, java.util.concurrent.TimeUnit.MINUTES)).as("bench finished").isTrue();
+        String printed = Files.readString(stack.logs().resolve("bench-smoke.log"));
+        assertThat(bench.exitValue()).as(printed).isZero();
+
+        JsonNode result = Api.JSON.readTree(home.resolve("bench/latest.json").toFile());
+        JsonNode pipeline = result.path("pipeline");
+        long accepted = pipeline.path("reportsAccepted").asLong();
+        assertThat(accepted).as(printed).isPositive();
+        assertThat(pipeline.path("reportsFailed").asLong()).isZero();
+        assertThat(pipeline.path("casesOpened").asLong()).isEqualTo(accepted);
+        assertThat(pipeline.path("drained").asBoolean()).as(printed).isTrue();
+        assertThat(pipeline.path("auditVerified").asBoolean()).isTrue();
+        assertThat(pipeline.path("reportsPerSecond").asDouble()).isPositive();
+        assertThat(pipeline.path("baselineRatio").asDouble()).isPositive();
+        JsonNode latency = result.path("latency");
+        assertThat(latency.path("acceptedToCaseSamples").asLong()).isEqualTo(latency.path("reportsAccepted").asLong())
+                .isPositive();
+        assertThat(latency.path("acceptedToCaseMissing").asLong()).isZero();
+        assertThat(latency.path("decisionToQueueSamples").asLong()).isPositive();
+        assertThat(latency.path("decisionToQueueMissing").asLong()).isZero();
+        for (String name : List.of("intake", "screening", "routing", "audit")) {
+            assertThat(result.path("rssMb").path(name).asDouble()).as("peak RSS of %s", name).isPositive();
+        }
+        byte[] png = Files.readAllBytes(home.resolve("bench/latest.png"));
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
 
     // ------------------------------------------------------------------------------------------

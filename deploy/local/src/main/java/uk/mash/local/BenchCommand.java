@@ -42,14 +42,14 @@ final class BenchCommand implements Command {
         return "bench --key FILE --intake URL --screening URL --routing URL --audit URL --kafka HOST:PORT --db JDBC-URL"
                 + " --home DIR [--duration S] [--rate R | --max] [--in-flight N] [--latency-rate R]"
                 + " [--latency-duration S] [--baseline-duration S] [--warmup S] [--drain-timeout S] [--log-entries N --audit-jar FILE"
-                + " --secrets DIR --public-key FILE --log-port PORT] [--regenerate-log]   the running stack's speed";
+                + " --secrets DIR --public-key FILE --log-port PORT] [--regenerate-log] [--audit-db NAME]   the running stack's speed";
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         args.allow("key", "intake", "screening", "routing", "audit", "kafka", "db", "home", "duration", "rate", "max",
                 "in-flight", "latency-rate", "latency-duration", "baseline-duration", "drain-timeout", "warmup", "audit-jar",
-                "secrets", "public-key", "log-entries", "log-port", "regenerate-log");
+                "secrets", "public-key", "log-entries", "log-port", "regenerate-log", "audit-db");
         this.out = out;
         key = Pem.readPrivateKey(Path.of(args.required("key")));
         String intake = args.required("intake");
@@ -127,7 +127,7 @@ final class BenchCommand implements Command {
         Map<String, Object> latency;
         List<BenchTimeline> timelines;
         try (BenchCaseWatcher watcher = new BenchCaseWatcher(kafka);
-             Connection auditDb = BenchLiveLog.auditDatabase(db, dbUser, dbPassword)) {
+             Connection auditDb = BenchLiveLog.auditDatabase(db, args.optional("audit-db", "audit"), dbUser, dbPassword)) {
             // The services compile their hot code while it runs (a restarted JVM spends its first
             // minute mostly in the JIT compiler): a warm-up load first, not measured, then the
             // pipeline starts on an empty backlog.

@@ -14,8 +14,8 @@ final class BenchLiveLog {
     }
 
     /** Audit's database, as the superuser: for cheap polls of the log's head while the pipeline drains. */
-    static Connection auditDatabase(String superUrl, String user, String password) throws Exception {
-        return BenchJdbcBaseline.connect(BenchJdbcBaseline.databaseUrl(superUrl, "audit"), user, password);
+    static Connection auditDatabase(String superUrl, String database, String user, String password) throws Exception {
+        return BenchJdbcBaseline.connect(BenchJdbcBaseline.databaseUrl(superUrl, database), user, password);
     }
 
     /** The log's head sequence, which is its number of entries (the sequence is gapless from 1). */
