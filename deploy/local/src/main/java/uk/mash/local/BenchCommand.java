@@ -437,16 +437,6 @@ final class BenchCommand implements Command {
         return JsonUtil.parseJson(response.body());
     }
 
-    private Map<String, Object> post(String url, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JsonUtil.parseJson(response.body());
-    }
-
     private static int positive(Args args, String name, int fallback) {
         int v = args.intValue(name, fallback);
         if (v <= 0) {

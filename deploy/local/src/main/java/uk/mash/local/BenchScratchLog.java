@@ -96,15 +96,15 @@ final class BenchScratchLog implements AutoCloseable {
     private boolean complete(long entries) throws Exception {
         try (Connection c = BenchJdbcBaseline.connect(url(), user, password); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("""
-                     SELECT m.entries, m.head_hash, m.generator,
+                     SELECT m.entries, m.head_hash, m.generator, m.generation_seconds,
                             (SELECT count(*) FROM audit_entries),
                             (SELECT hash FROM audit_entries ORDER BY sequence DESC LIMIT 1)
                      FROM bench.scratch_log m""")) {
             if (!r.next()) {
                 return false;
             }
-            return r.getLong(1) == entries && r.getInt(3) == BenchLogGenerator.VERSION && r.getLong(4) == entries
-                    && r.getString(2).equals(r.getString(5));
+            return r.getLong(1) == entries && r.getInt(3) == BenchLogGenerator.VERSION && r.getLong(5) == entries
+                    && r.getString(2).equals(r.getString(6));
         } catch (java.sql.SQLException e) {
             return false; // no marker (an interrupted load) or no log table
         }
@@ -163,6 +163,8 @@ final class BenchScratchLog implements AutoCloseable {
         try (Connection c = BenchJdbcBaseline.connect(url(), user, password); Statement s = c.createStatement()) {
             // an old log as a running service has it: hint bits set, visibility map and statistics current
             s.execute("VACUUM (FREEZE, ANALYZE) audit_entries");
+            // the new log written out now, not by the background writer while the measurements run
+            s.execute("CHECKPOINT");
             s.execute("CREATE SCHEMA IF NOT EXISTS bench");
             s.execute("CREATE TABLE IF NOT EXISTS bench.scratch_log (entries bigint NOT NULL, head_hash text NOT NULL,"
                     + " generator int NOT NULL, seed bigint NOT NULL, made_at timestamptz NOT NULL,"
