@@ -27,6 +27,7 @@ final class BenchCaseWatcher implements AutoCloseable {
     static final String OPENED = "mash.case.opened.v1";
     static final String LINKED = "mash.case.report-linked.v1";
     static final String ROUTED = "mash.referral.routed.v1";
+    static final String DECIDED = "mash.case.decision-recorded.v1";
     static final List<String> QUEUES = List.of("mash.queue.children", "mash.queue.adults", "mash.queue.police");
 
     /** reportId → nanoTime its case event was read. */
@@ -35,6 +36,14 @@ final class BenchCaseWatcher implements AutoCloseable {
     final Map<String, String> caseOf = new ConcurrentHashMap<>();
     /** caseId → nanoTime its first referral was read from a queue topic. */
     final Map<String, Long> referralSeenAt = new ConcurrentHashMap<>();
+    /**
+     * caseId → when screening recorded its (first) decision: the decision event's ce_time, on this
+     * machine's clock, turned into this JVM's nanoTime. The decision is stored before screening
+     * answers the POST (which also waits for its case view), so this, not the answer's arrival, is
+     * when the decision was recorded.
+     */
+    final Map<String, Long> decisionRecordedAt = new ConcurrentHashMap<>();
+    private final long nanoTimeAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -76,6 +85,16 @@ final class BenchCaseWatcher implements AutoCloseable {
                         Object caseId = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8)).get("caseId");
                         if (caseId != null) {
                             referralSeenAt.putIfAbsent(caseId.toString(), now);
+                        }
+                        continue;
+                    }
+                    if (DECIDED.equals(t)) {
+                        Header time = r.headers().lastHeader("ce_time");
+                        Object caseId = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8)).get("caseId");
+                        if (time != null && caseId != null) {
+                            java.time.Instant at = java.time.Instant.parse(new String(time.value(), StandardCharsets.UTF_8));
+                            decisionRecordedAt.putIfAbsent(caseId.toString(),
+                                    nanoTimeAtEpoch + at.getEpochSecond() * 1_000_000_000L + at.getNano());
                         }
                         continue;
                     }

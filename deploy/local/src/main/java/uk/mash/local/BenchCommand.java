@@ -168,12 +168,12 @@ final class BenchCommand implements Command {
                     caseIds.size(), BenchJson.number(latencyRate), latencyDuration);
             BenchDecisions decisions = new BenchDecisions(http, screening, screener, Math.max(inFlight, 64));
             decisions.run(caseIds, latencyRate, latencyDuration);
-            measureDecisionToQueue(decisions, watcher, latency);
+            Map<String, Long> recordedAt = measureDecisionToQueue(decisions, watcher, latency);
             timelines = List.of(
                     BenchTimeline.of("pipeline", load.firstSendNanos, load.firstSendNanos, load.acceptedAt,
                             watcher.caseSeenAt, Map.of(), Map.of()),
                     BenchTimeline.of("latency", load.firstSendNanos, fixed.firstSendNanos, fixed.acceptedAt,
-                            watcher.caseSeenAt, decisions.decidedAt, watcher.referralSeenAt));
+                            watcher.caseSeenAt, recordedAt, watcher.referralSeenAt));
             watcher.check();
         } finally {
             sampler.shutdownNow();
@@ -392,16 +392,26 @@ final class BenchCommand implements Command {
         return m;
     }
 
-    private void measureDecisionToQueue(BenchDecisions decisions, BenchCaseWatcher watcher, Map<String, Object> latency)
-            throws Exception {
+    /** Times each decided case's first referral from its decision's recording; returns caseId → recorded at. */
+    private Map<String, Long> measureDecisionToQueue(BenchDecisions decisions, BenchCaseWatcher watcher,
+                                                     Map<String, Object> latency) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && decisions.decidedAt.keySet().stream()
-                .anyMatch(id -> !watcher.referralSeenAt.containsKey(id))) {
+                .anyMatch(id -> !watcher.referralSeenAt.containsKey(id) || !watcher.decisionRecordedAt.containsKey(id))) {
             Thread.sleep(200);
+        }
+        Map<String, Long> recordedAt = new LinkedHashMap<>();
+        long fromAnswer = 0;
+        for (Map.Entry<String, Long> e : decisions.decidedAt.entrySet()) {
+            Long recorded = watcher.decisionRecordedAt.get(e.getKey());
+            if (recorded == null) {
+                fromAnswer++; // its event not seen: the answer's arrival instead (later, so shorter)
+            }
+            recordedAt.put(e.getKey(), recorded == null ? e.getValue() : recorded);
         }
         BenchLatency toQueue = new BenchLatency();
         long missing = 0;
-        for (Map.Entry<String, Long> e : decisions.decidedAt.entrySet()) {
+        for (Map.Entry<String, Long> e : recordedAt.entrySet()) {
             Long seen = watcher.referralSeenAt.get(e.getKey());
             if (seen == null) {
                 missing++;
@@ -419,12 +429,15 @@ final class BenchCommand implements Command {
         latency.put("decisionToQueueMaxMs", s.get("maxMs"));
         latency.put("decisionToQueueSamples", s.get("count"));
         latency.put("decisionToQueueMissing", missing);
-        latency.put("decisionToQueueMeasuredAs", "screening's 200 to POST .../decision arriving at the bench -> the"
-                + " case's first mash.referral.routed.v1 read by the bench from mash.queue.children|adults|police");
+        latency.put("decisionToQueueTimedFromAnswer", fromAnswer);
+        latency.put("decisionToQueueMeasuredAs", "the decision recorded (ce_time of its mash.case.decision-recorded.v1,"
+                + " screening's clock, the same machine) -> the case's first mash.referral.routed.v1 read by the bench"
+                + " from mash.queue.children|adults|police");
         latency.remove("decisionToQueueNote");
         out.printf("  decisions: %d recorded, %d failed%s; %d referrals seen%n", decisions.recorded.get(),
                 decisions.failed.get(), decisions.firstError == null ? "" : " (first failure: " + shorten(decisions.firstError) + ")",
                 s.get("count"));
+        return recordedAt;
     }
 
     private Map<String, Object> get(String url, String token) throws Exception {
