@@ -135,6 +135,22 @@ final class BenchCommand implements Command {
                 BenchLoad warm = new BenchLoad(http, intake, referrer, reports, inFlight, 20_000_000L);
                 runWithProgress("warm-up", warm, watcher, warmup);
                 awaitQuiet(warm, watcher, auditDb, drainTimeout);
+                // the decision path (screening's decision, routing, the queue topics) warms up too:
+                // some of the warm-up's cases decided at the latency rate, not measured
+                List<String> warmCases = new ArrayList<>();
+                warm.acceptedAt.keySet().forEach(id -> {
+                    String caseId = watcher.caseOf.get(id);
+                    if (caseId != null && warmCases.size() < latencyRate * 10) {
+                        warmCases.add(caseId);
+                    }
+                });
+                String warmScreener = TokenCommand.sign(key, "screener", "CHILDRENS_SERVICES", "bench.screener", 7200);
+                BenchDecisions warmDecisions = new BenchDecisions(http, screening, warmScreener, Math.max(inFlight, 64));
+                out.printf("  warm-up: deciding %d of its cases at %s/s, not measured%n", warmCases.size(),
+                        BenchJson.number(latencyRate));
+                warmDecisions.run(warmCases, latencyRate, 10);
+                // their referrals and audit entries land before the pipeline counts audit's
+                awaitQuiet(warm, watcher, auditDb, drainTimeout);
             }
 
             // 2. the pipeline
