@@ -132,6 +132,18 @@ final class BenchCaseWatcher implements AutoCloseable {
         return new long[] {count, latest};
     }
 
+    /** The cases these reports opened or joined, in the reports' order, at most {@code limit}. */
+    List<String> casesOf(Iterable<String> reportIds, int limit) {
+        List<String> cases = new java.util.ArrayList<>();
+        for (String id : reportIds) {
+            String caseId = caseOf.get(id);
+            if (caseId != null && cases.size() < limit) {
+                cases.add(caseId);
+            }
+        }
+        return cases;
+    }
+
     void check() throws Exception {
         if (failure != null) {
             throw failure;

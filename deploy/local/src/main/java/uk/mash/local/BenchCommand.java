@@ -12,7 +12,6 @@ import java.security.PrivateKey;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +90,7 @@ final class BenchCommand implements Command {
         String referrer = TokenCommand.sign(key, "referrer", "EDUCATION", "bench.referrer", 7200);
         String auditor = TokenCommand.sign(key, "auditor", Identity.defaultAgency("auditor"), "bench.auditor", 7200);
         String manager = TokenCommand.sign(key, "manager", "CHILDRENS_SERVICES", "bench.manager", 7200);
+        String screener = TokenCommand.sign(key, "screener", "CHILDRENS_SERVICES", "bench.screener", 7200);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", Instant.now().toString());
@@ -137,15 +137,8 @@ final class BenchCommand implements Command {
                 awaitQuiet(warm, watcher, auditDb, drainTimeout);
                 // the decision path (screening's decision, routing, the queue topics) warms up too:
                 // some of the warm-up's cases decided at the latency rate, not measured
-                List<String> warmCases = new ArrayList<>();
-                warm.acceptedAt.keySet().forEach(id -> {
-                    String caseId = watcher.caseOf.get(id);
-                    if (caseId != null && warmCases.size() < latencyRate * 10) {
-                        warmCases.add(caseId);
-                    }
-                });
-                String warmScreener = TokenCommand.sign(key, "screener", "CHILDRENS_SERVICES", "bench.screener", 7200);
-                BenchDecisions warmDecisions = new BenchDecisions(http, screening, warmScreener, Math.max(inFlight, 64));
+                List<String> warmCases = watcher.casesOf(warm.acceptedAt.keySet(), (int) (latencyRate * 10));
+                BenchDecisions warmDecisions = new BenchDecisions(http, screening, screener, Math.max(inFlight, 64));
                 out.printf("  warm-up: deciding %d of its cases at %s/s, not measured%n", warmCases.size(),
                         BenchJson.number(latencyRate));
                 warmDecisions.run(warmCases, latencyRate, 10);
@@ -172,14 +165,7 @@ final class BenchCommand implements Command {
             latency = measureLatency(fixed, watcher, drainTimeout);
 
             // decision recorded -> referral on its queue topic, on the cases the latency run opened
-            String screener = TokenCommand.sign(key, "screener", "CHILDRENS_SERVICES", "bench.screener", 7200);
-            List<String> caseIds = new ArrayList<>();
-            fixed.acceptedAt.keySet().forEach(id -> {
-                String caseId = watcher.caseOf.get(id);
-                if (caseId != null) {
-                    caseIds.add(caseId);
-                }
-            });
+            List<String> caseIds = watcher.casesOf(fixed.acceptedAt.keySet(), Integer.MAX_VALUE);
             out.printf("  decisions: deciding up to %d of those cases at %s/s (for at most %d s), then waiting for their referrals%n",
                     caseIds.size(), BenchJson.number(latencyRate), latencyDuration);
             BenchDecisions decisions = new BenchDecisions(http, screening, screener, Math.max(inFlight, 64));
