@@ -43,6 +43,16 @@ public final class TestInfrastructure {
         BrokerControl.invoke("resume");
     }
 
+    /** SIGKILLs the test PostgreSQL (every process of it): the service under test loses its database. */
+    public static void killDatabase() {
+        DatabaseControl.invoke("kill");
+    }
+
+    /** Starts the killed PostgreSQL again on the same port and data; it recovers as after a crash. */
+    public static void startDatabase() {
+        DatabaseControl.invoke("start");
+    }
+
     static synchronized Running startOnce() {
         Properties props = System.getProperties();
         if (props.getProperty(BOOTSTRAP) == null) {
@@ -74,6 +84,7 @@ public final class TestInfrastructure {
         props.setProperty(DB_PASSWORD, postgres.database().password());
         props.setProperty(PUBLIC_KEY, publicKey.toString());
         BrokerControl.register(started);
+        DatabaseControl.register(postgres);
         props.setProperty(BOOTSTRAP, started.bootstrapServers());
     }
 
