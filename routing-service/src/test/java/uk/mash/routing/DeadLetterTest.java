@@ -56,7 +56,7 @@ class DeadLetterTest {
         assertThat(dead.header("dead-letter-topic")).isEqualTo(Topics.CASE_EVENTS);
         assertThat(dead.header("dead-letter-partition")).isNotBlank();
         assertThat(dead.header("dead-letter-offset")).isNotBlank();
-        assertThat(dead.header("dead-letter-exception-class-name")).isEqualTo("uk.mash.routing.messaging.PoisonRecord");
+        assertThat(dead.header("dead-letter-exception-class-name")).isEqualTo("uk.mash.support.messaging.PermanentFailure");
         assertThat(dead.header("ce_type")).as("the original headers travel with it").isEqualTo(EventTypes.DECISION_RECORDED);
 
         queues.routed(Route.CHILDREN, good.decisionId());
@@ -84,6 +84,6 @@ class DeadLetterTest {
         Decisions.writer().raw(Topics.CASE_EVENTS, caseId.toString(), "{\"hello\": \"world\"}");
 
         TopicReader.Received dead = deadLetters.await(r -> caseId.toString().equals(r.key()), QueueTopics.WAIT);
-        assertThat(dead.header("dead-letter-reason")).contains("no ce_type header");
+        assertThat(dead.header("dead-letter-reason")).startsWith("Not a CloudEvent");
     }
 }

@@ -1,53 +1,58 @@
 package uk.mash.intake.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.DecisionRecorded;
 import uk.mash.contracts.events.ReportLinked;
 import uk.mash.intake.store.FeedbackStore;
+import uk.mash.support.messaging.Inbound;
+import uk.mash.support.messaging.InboundEvent;
 
 /**
  * Feedback for referrers (consumer group {@code intake} on {@code mash.case-events}): a report
  * is SCREENING once a case opened for it or linked it, DECIDED with the outcome once its case
- * is decided. Nothing else of the case reaches intake. Unreadable records go to mash.dead-letter.
+ * is decided. Nothing else of the case reaches intake. Through {@link Inbound}: a redelivered
+ * event is dropped by its ce_id (an old decision redelivered would otherwise overwrite the
+ * outcome that superseded it), a database away is waited out, an unreadable record is dead-lettered.
  */
 @ApplicationScoped
 public class CaseFeedbackConsumer {
 
+    static final String CONSUMER = "case-events";
+
+    @Inject
+    Inbound inbound;
+
     @Inject
     FeedbackStore feedback;
 
-    @Inject
-    ObjectMapper mapper;
+    @Incoming(CONSUMER)
+    @Blocking // in order: a case's events share a partition, and its decision must follow its opening
+    public CompletionStage<Void> onCaseEvent(Message<String> record) {
+        return inbound.process(CONSUMER, record, this::tellReferrer);
+    }
 
-    @Incoming("case-events")
-    @Blocking
-    @Transactional
-    public void onCaseEvent(ConsumerRecord<String, String> record) throws Exception {
-        Header type = record.headers().lastHeader("ce_type");
-        if (type == null) {
-            throw new IllegalArgumentException("Not a CloudEvent: the record has no ce_type header");
-        }
-        switch (new String(type.value(), StandardCharsets.UTF_8)) {
+    private void tellReferrer(InboundEvent event) {
+        switch (event.type()) {
             case EventTypes.CASE_OPENED -> {
-                CaseOpened opened = mapper.readValue(record.value(), CaseOpened.class);
+                CaseOpened opened = event.data(CaseOpened.class);
+                InboundEvent.require(opened.caseId() != null && opened.reportId() != null, event.type(), "caseId, reportId");
                 feedback.caseOpened(opened.caseId(), opened.reference(), opened.reportId());
             }
             case EventTypes.REPORT_LINKED -> {
-                ReportLinked linked = mapper.readValue(record.value(), ReportLinked.class);
+                ReportLinked linked = event.data(ReportLinked.class);
+                InboundEvent.require(linked.caseId() != null && linked.reportId() != null, event.type(), "caseId, reportId");
                 feedback.reportJoined(linked.caseId(), linked.reportId());
             }
             case EventTypes.DECISION_RECORDED -> {
-                DecisionRecorded decision = mapper.readValue(record.value(), DecisionRecorded.class);
+                DecisionRecorded decision = event.data(DecisionRecorded.class);
+                InboundEvent.require(decision.caseId() != null && decision.outcome() != null, event.type(), "caseId, outcome");
                 feedback.decided(decision.caseId(), decision.outcome().name());
             }
             default -> {

@@ -22,9 +22,9 @@ import uk.mash.routing.store.StoredReferral;
 
 /**
  * Turns a recorded decision into one referral per route. Exactly once as a receiving team sees
- * it: the consumed event id, the decision, its referrals and their outbox entries are written in
- * one transaction, so a redelivered decision (same ce_id, or the same decision again) finds its
- * earlier rows and nothing is published twice.
+ * it: the consumed event id (the inbox), the decision, its referrals and their outbox entries are
+ * written in one transaction, so a redelivered decision (same ce_id, or the same decision again)
+ * finds its earlier rows and nothing is published twice.
  *
  * <p>A superseding decision routes again to its own routes and withdraws every referral of the
  * decision it replaces that still stands: where the new decision no longer routes to that queue,
@@ -37,7 +37,7 @@ public class Routing {
     /** What became of a decision event. */
     public enum Result {
         ROUTED,
-        /** Seen before: the same ce_id, or the same decisionId under another. */
+        /** Seen before: the same decisionId under another ce_id (the same ce_id is dropped by the inbox). */
         DUPLICATE,
         /** A decision that replaces it was routed already: routing it now would undo the newer one. */
         SUPERSEDED_ALREADY
@@ -64,12 +64,11 @@ public class Routing {
     Clock clock;
 
     @Transactional
-    public Result route(String eventId, DecisionRecorded decision) {
+    public Result route(DecisionRecorded decision) {
         store.lockCase(decision.caseId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (!store.claimEvent(eventId)
-                || !store.recordDecision(decision.decisionId(), decision.caseId(), decision.supersedes(), now)) {
-            LOG.infof("Decision already routed, dropped: decisionId=%s eventId=%s", decision.decisionId(), eventId);
+        if (!store.recordDecision(decision.decisionId(), decision.caseId(), decision.supersedes(), now)) {
+            LOG.infof("Decision already routed, dropped: decisionId=%s", decision.decisionId());
             return Result.DUPLICATE;
         }
         if (store.isSuperseded(decision.decisionId())) {

@@ -45,12 +45,6 @@ public class ReferralStore {
         }
     }
 
-    /** Records a consumed CloudEvent id; false when it was consumed before (a redelivery). */
-    public boolean claimEvent(String eventId) {
-        return update("INSERT INTO received_events (event_id) VALUES (?) ON CONFLICT (event_id) DO NOTHING",
-                eventId) == 1;
-    }
-
     /**
      * Records a decision; false when it was recorded before (the same decision again). A
      * concurrent insert of the same decision waits on the primary key, then finds it.
