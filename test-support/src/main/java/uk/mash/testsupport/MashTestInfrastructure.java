@@ -13,7 +13,9 @@ import java.util.Map;
  * <ul>
  *   <li>default: Kafka 4.1 KRaft in the test JVM, PostgreSQL from zonky's embedded binaries;</li>
  *   <li>{@code MASH_TEST_DB_URL} set: that PostgreSQL server instead (a new database per run);</li>
- *   <li>{@code -Dmash.test.infra=containers}: both from Testcontainers, for machines with Docker.</li>
+ *   <li>{@code -Dmash.test.infra=containers}: both from Testcontainers, for machines with Docker;</li>
+ *   <li>{@code -Dmash.test.kafka.external=host:port}: that broker, started and stopped by the test
+ *       itself (e2e runs its broker as an OS process it can SIGKILL); only PostgreSQL is started.</li>
  * </ul>
  */
 public class MashTestInfrastructure implements QuarkusTestResourceLifecycleManager {

@@ -68,7 +68,9 @@ public final class TestInfrastructure {
     private static void start(Properties props) throws Exception {
         boolean containers = "containers".equals(System.getProperty("mash.test.infra"));
         String externalDb = System.getenv("MASH_TEST_DB_URL");
-        TestBroker started = containers ? new ContainerBroker() : new EmbeddedBroker();
+        String externalKafka = System.getProperty(ExternalBroker.PROPERTY);
+        TestBroker started = externalKafka != null && !externalKafka.isBlank() ? new ExternalBroker(externalKafka)
+                : containers ? new ContainerBroker() : new EmbeddedBroker();
         TestPostgres postgres = containers ? TestPostgres.container()
                 : externalDb != null && !externalDb.isBlank() ? TestPostgres.external(externalDb)
                 : TestPostgres.embedded();
