@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import uk.mash.testsupport.MashTestInfrastructure;
 
 /**
- * The whole product as its users meet it: one real Kafka broker and one real PostgreSQL (both
- * in this test JVM, from test-support), and the four packaged services, each its own OS process
- * ({@code java -jar <service>/target/quarkus-app/quarkus-run.jar}), each with its own database.
+ * The whole product as its users meet it: one real Kafka broker (its own OS process, {@link KafkaBroker}),
+ * one real PostgreSQL (zonky's, an OS process tree started by test-support), and the four packaged
+ * services, each its own OS process ({@code java -jar <service>/target/quarkus-app/quarkus-run.jar}),
+ * each with its own database. Any of them can be SIGKILLed and started again.
  */
 final class Stack implements AutoCloseable {
 
@@ -33,16 +34,18 @@ final class Stack implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final Map<String, Service> services = new LinkedHashMap<>();
+    private final KafkaBroker broker;
     final String kafkaBootstrap;
     /** The PostgreSQL server's superuser connection (the bench makes its scratch databases with it). */
     String superUrl;
     String superuser;
     String superPassword;
 
-    private Stack(Path root, Path logs, String kafkaBootstrap) {
+    private Stack(Path root, Path logs, KafkaBroker broker) {
         this.root = root;
         this.logs = logs;
-        this.kafkaBootstrap = kafkaBootstrap;
+        this.broker = broker;
+        this.kafkaBootstrap = broker.bootstrapServers();
     }
 
     Path root() {
@@ -64,9 +67,24 @@ final class Stack implements AutoCloseable {
             }
         }
 
-        // the same broker and PostgreSQL every service's tests use, started in this JVM; also writes
-        // the signing key pair that TestTokens signs with
-        Map<String, String> infra = new MashTestInfrastructure().start();
+        // the broker as its own process (so that it can be SIGKILLed), then test-support's PostgreSQL
+        // (told to use that broker and start none in this JVM), which also writes the signing key
+        // pair that TestTokens signs with
+        Instant brokerStart = Instant.now();
+        KafkaBroker broker = KafkaBroker.format(Files.createTempDirectory("mash-e2e-kafka"), logs.resolve("kafka.log"));
+        broker.launch();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "mash-e2e-stop-kafka"));
+        Map<String, String> infra;
+        try {
+            System.setProperty("mash.test.kafka.external", broker.bootstrapServers());
+            infra = new MashTestInfrastructure().start(); // PostgreSQL starts while the broker does
+            broker.awaitReady(Duration.ofSeconds(180));
+        } catch (Exception | Error e) {
+            broker.close();
+            throw e;
+        }
+        System.out.println("e2e: Kafka broker (pid " + broker.pid() + ") on " + broker.bootstrapServers()
+                + " and PostgreSQL ready in " + Duration.between(brokerStart, Instant.now()).toMillis() + " ms");
         String bootstrap = infra.get("kafka.bootstrap.servers");
         String testDbUrl = infra.get("quarkus.datasource.jdbc.url");
         String superuser = infra.get("quarkus.datasource.username");
@@ -90,7 +108,7 @@ final class Stack implements AutoCloseable {
             s.execute("ALTER SCHEMA public OWNER TO " + AUDIT_OWNER);
         }
 
-        Stack stack = new Stack(root, logs, bootstrap);
+        Stack stack = new Stack(root, logs, broker);
         stack.superUrl = testDbUrl;
         stack.superuser = superuser;
         stack.superPassword = superPassword;
@@ -115,10 +133,14 @@ final class Stack implements AutoCloseable {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             env.put("MP_JWT_VERIFY_ISSUER", "mash-hub");
             env.put("MASH_DECISION_TIMESCALE", "PT1H");
-            // screening and routing are killed and restarted: a short consumer session lets the
-            // restarted process take its partitions back in seconds rather than the default 45 s
+            // services are killed and restarted: a short consumer session lets the restarted
+            // process take its partitions back in seconds rather than the default 45 s
             List<String> sysProps = switch (name) {
-                case "audit" -> List.of("-Dmash.audit.checkpoint-dir=" + checkpoints);
+                case "intake" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
+                        "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
+                case "audit" -> List.of("-Dmash.audit.checkpoint-dir=" + checkpoints,
+                        "-Dmp.messaging.incoming.audit-log.session.timeout.ms=6000",
+                        "-Dmp.messaging.incoming.audit-log.heartbeat.interval.ms=2000");
                 case "screening" -> List.of("-Dmp.messaging.incoming.reports.session.timeout.ms=6000",
                         "-Dmp.messaging.incoming.reports.heartbeat.interval.ms=2000");
                 case "routing" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
@@ -135,7 +157,16 @@ final class Stack implements AutoCloseable {
                 s.launch();
             }
             for (Service s : stack.services.values()) {
-                s.awaitReady(Duration.ofSeconds(180));
+                try {
+                    s.awaitReady(Duration.ofSeconds(300));
+                } catch (StartFailed failed) {
+                    // four JVMs, a broker and PostgreSQL starting at once on two shared cores: a start
+                    // can time out getting its first database connection. Setting up is not what
+                    // is tested here (a restart during a test gets no second chance): once more
+                    System.out.println("e2e: " + failed.getMessage() + "; starting it once more");
+                    s.stop();
+                    s.restart();
+                }
             }
         } catch (Exception | Error e) {
             stack.close();
@@ -148,6 +179,10 @@ final class Stack implements AutoCloseable {
         return services.get(name);
     }
 
+    KafkaBroker broker() {
+        return broker;
+    }
+
     String url(String service, String path) {
         return "http://localhost:" + services.get(service).port() + path;
     }
@@ -157,6 +192,7 @@ final class Stack implements AutoCloseable {
         for (Service s : services.values()) {
             s.stop();
         }
+        broker.close();
     }
 
     /**
@@ -206,6 +242,13 @@ final class Stack implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        }
+    }
+
+    /** A service process that exited or logged that it failed to start. */
+    static final class StartFailed extends IllegalStateException {
+        StartFailed(String message) {
+            super(message);
         }
     }
 
@@ -260,10 +303,10 @@ final class Stack implements AutoCloseable {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                    throw new StartFailed(name + " exited with " + process.exitValue() + "; see " + log);
                 }
                 if (sinceLaunch().contains("Failed to start application")) {
-                    throw new IllegalStateException(name + " failed to start; see " + log);
+                    throw new StartFailed(name + " failed to start; see " + log);
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -291,7 +334,7 @@ final class Stack implements AutoCloseable {
 
         void restart() throws Exception {
             launch();
-            awaitReady(Duration.ofSeconds(180));
+            awaitReady(Duration.ofSeconds(300));
         }
 
         void stop() {
