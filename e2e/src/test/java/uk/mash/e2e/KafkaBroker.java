@@ -67,7 +67,6 @@ final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 ""));
         // the broker's own logging: everything at INFO to its console, which goes to the log file
-        // (not the test JVM's logging.properties, which is on the same classpath)
         Files.writeString(dir.resolve("logging.properties"), String.join("\n",
                 "logger.level=INFO",
                 "logger.handlers=CONSOLE",
@@ -195,15 +194,22 @@ final class KafkaBroker implements AutoCloseable {
     /**
      * This test's own classpath (surefire sets {@code java.class.path} to it in the forked JVM),
      * which holds the broker's jars through test-support: the broker is the same Kafka 4.1.1 the
-     * services' tests run in their JVM.
+     * services' tests run in their JVM. Without quarkus-bootstrap-runner, whose empty logging
+     * configurator would silence JBoss LogManager (and so the broker's SLF4J logging).
      */
     private static String classPath() {
         String cp = System.getProperty("java.class.path");
+        List<String> entries = new ArrayList<>();
+        boolean kafka = false;
         for (String entry : cp.split(File.pathSeparator)) {
-            if (entry.contains("kafka_2.13")) {
-                return cp;
+            kafka |= entry.contains("kafka_2.13");
+            if (!entry.contains("quarkus-bootstrap-runner")) {
+                entries.add(entry);
             }
         }
-        throw new IllegalStateException("No kafka_2.13 jar on this test's classpath: " + cp);
+        if (!kafka) {
+            throw new IllegalStateException("No kafka_2.13 jar on this test's classpath: " + cp);
+        }
+        return String.join(File.pathSeparator, entries);
     }
 }
