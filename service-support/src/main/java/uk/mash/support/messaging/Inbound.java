@@ -144,7 +144,7 @@ public class Inbound {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null && out.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PermanentFailure permanent) {
-                return out.append(permanent.getMessage()).toString();
+                return out.append(out.length() == 0 ? "" : " < ").append(permanent.getMessage()).toString();
             }
             out.append(out.length() == 0 ? "" : " < ").append(t.getClass().getSimpleName());
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
