@@ -32,7 +32,11 @@ final class TestPostgres implements AutoCloseable {
                 .setDataDirectory(dir.resolve("data"))
                 .setOverrideWorkingDirectory(dir.resolve("work").toFile())
                 .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
+                // On, whatever zonky's default: tests SIGKILL processes, never the machine, and
+                // the OS cache survives that, so fsync may stay off. Without synchronous commit a
+                // killed PostgreSQL loses transactions it already reported committed (their WAL
+                // was still in its memory), and a test would see a 202's report vanish.
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
                 .start();
