@@ -2,6 +2,7 @@ package uk.mash.local;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -56,6 +57,11 @@ record DeadLetter(Id id, Instant deadLetteredAt, String topic, Integer partition
                 text(headers, "dead-letter-reason"), record.key(), record.value(), headers);
     }
 
+    /** Whether it says where it came from: SmallRye always does; a record put there by hand may not. */
+    boolean hasOrigin() {
+        return topic != null && !topic.isBlank();
+    }
+
     /**
      * The record as it was before it failed: to its original topic, with its key, value and
      * headers (so its {@code ce_id}, by which every consumer drops what it already processed),
@@ -63,9 +69,6 @@ record DeadLetter(Id id, Instant deadLetteredAt, String topic, Integer partition
      * for the service that first published it.
      */
     ProducerRecord<byte[], byte[]> original() {
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalStateException(id + " has no dead-letter-topic header: where it came from is unknown");
-        }
         Headers kept = new RecordHeaders();
         for (Header h : headers) {
             if (!h.key().startsWith(HEADER_PREFIX)) {
@@ -86,7 +89,7 @@ record DeadLetter(Id id, Instant deadLetteredAt, String topic, Integer partition
         return null;
     }
 
-    private static <T> T number(Headers headers, String name, java.util.function.Function<String, T> parse) {
+    private static <T> T number(Headers headers, String name, Function<String, T> parse) {
         String value = text(headers, name);
         try {
             return value == null ? null : parse.apply(value.trim());

@@ -118,7 +118,7 @@ final class DeadLettersCommand implements Command {
             return 0;
         }
         for (DeadLetter d : letters) {
-            if (d.topic() == null || d.topic().isBlank()) {
+            if (!d.hasOrigin()) {
                 err.println(d.id() + " has no dead-letter-topic header, so where it came from is unknown; nothing replayed");
                 return 1;
             }
