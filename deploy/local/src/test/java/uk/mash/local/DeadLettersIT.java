@@ -87,10 +87,15 @@ class DeadLettersIT {
     }
 
     static Poison decisionWithoutRoutes() throws Exception {
+        return decisionWithoutRoutes(Instant.now());
+    }
+
+    /** Routing's poison, read from mash.case-events partition 2 offset 41; its value names a child. */
+    static Poison decisionWithoutRoutes(Instant at) throws Exception {
         return deadLetter("mash.case-events", 2, 41, "mash.case.decision-recorded.v1",
                 "The decision has no 'routes': it cannot be routed",
                 "{\"subjects\":[{\"givenName\":\"Bethan\",\"familyName\":\"Pritchard\",\"dateOfBirth\":\"2015-04-02\"}]}",
-                Instant.now());
+                at);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
@@ -155,11 +160,7 @@ class DeadLettersIT {
 
     @Test
     void listsWhereEachCameFromItsTypeAndWhyButNeverItsPersonalData() throws Exception {
-        Instant at = Instant.parse("2026-11-23T10:15:02.123Z");
-        Poison poison = deadLetter("mash.case-events", 2, 41, "mash.case.decision-recorded.v1",
-                "The decision has no 'routes': it cannot be routed",
-                "{\"subjects\":[{\"givenName\":\"Bethan\",\"familyName\":\"Pritchard\",\"dateOfBirth\":\"2015-04-02\"}]}",
-                at);
+        Poison poison = decisionWithoutRoutes(Instant.parse("2026-11-23T10:15:02.123Z"));
         Poison later = decisionWithoutRoutes();
 
         Run run = deadLetters();
