@@ -15,7 +15,7 @@ import uk.mash.audit.store.AuditLogStore;
 /**
  * Signed checkpoints of the log's head, in a numbered series, each naming the sequence of the one
  * before it: a removed checkpoint leaves a gap that the integrity check names. Each is written to
- * the checkpoint directory.
+ * the checkpoint directory and published to {@code mash.audit-checkpoints}.
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -32,12 +32,15 @@ public class Checkpoints {
     CheckpointFiles files;
 
     @Inject
+    CheckpointPublication publication;
+
+    @Inject
     Clock clock;
 
     /** The last checkpoint this instance signed: the series goes on from it even if its file was removed. */
     private Checkpoint lastSigned;
 
-    /** Signs the current head as the next checkpoint of the series and writes it. */
+    /** Signs the current head as the next checkpoint of the series, writes it, and has it published. */
     public synchronized Checkpoint create() {
         Checkpoint signed = files.underLock(() -> {
             AuditLogStore.Head head = store.head();
@@ -51,6 +54,7 @@ public class Checkpoints {
         });
         lastSigned = signed;
         LOG.infof("Checkpoint %d at sequence %d", signed.number(), signed.sequence());
+        publication.wakeUp();
         return signed;
     }
 
