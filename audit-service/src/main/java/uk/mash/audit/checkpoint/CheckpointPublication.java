@@ -88,7 +88,8 @@ public class CheckpointPublication {
                 } else {
                     LOG.warnf("%d signed checkpoints are not on the topic yet; retrying in %s", left, backoff);
                     wakeUp.poll(backoff.toMillis(), TimeUnit.MILLISECONDS);
-                    backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -122,7 +123,7 @@ public class CheckpointPublication {
             List<CheckpointFile> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
             List<CompletableFuture<Void>> delivered = new ArrayList<>(batch.size());
             for (CheckpointFile file : batch) {
-                delivered.add(publisher.publish(file.checkpoint().eventId(), signed(file.checkpoint())));
+                delivered.add(publisher.publish(file.checkpoint().eventId(), event(file.checkpoint())));
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs + 5_000);
             boolean all = true;
@@ -142,7 +143,7 @@ public class CheckpointPublication {
         return left;
     }
 
-    static CheckpointSigned signed(Checkpoint c) {
+    private static CheckpointSigned event(Checkpoint c) {
         return new CheckpointSigned(c.sequence(), c.hash(), c.instant(), c.signature(), c.keyId(), c.algorithm(),
                 c.number(), c.previousSequence());
     }
