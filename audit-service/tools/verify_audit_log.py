@@ -34,8 +34,14 @@ def verify(entries):
         expected += 1
     return None, hashes
 
+def signed_text(checkpoint):
+    """What the checkpoint's signature is over: its head, instant and place in the series (number absent: made before the series began)."""
+    fields = ("hash", "instant", "sequence") if checkpoint.get("number") is None \
+        else ("hash", "instant", "number", "previousSequence", "sequence")
+    return canonical({k: checkpoint[k] for k in fields})
+
 def signature_valid(checkpoint, public_key_pem):
-    signed = '{"hash":"%s","instant":"%s","sequence":%d}' % (checkpoint["hash"], checkpoint["instant"], checkpoint["sequence"])
+    signed = signed_text(checkpoint)
     with tempfile.TemporaryDirectory() as d:
         msg, sig = os.path.join(d, "msg"), os.path.join(d, "sig")
         open(msg, "wb").write(signed.encode("utf-8"))

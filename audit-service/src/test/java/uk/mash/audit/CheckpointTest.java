@@ -10,45 +10,24 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.CanonicalForm;
-import uk.mash.contracts.EventTypes;
-import uk.mash.contracts.Rag;
 
 /** Signed checkpoints of the head, kept outside the database, catch a log rewritten and re-hashed by an insider. */
 @QuarkusTest
 class CheckpointTest {
 
-    private static long appendTwoRatings() {
-        UUID caseId = UUID.randomUUID();
-        String a;
-        String b;
-        try (Events events = new Events()) {
-            a = events.send(caseId.toString(), EventTypes.RISK_RATED, Instant.now(), Events.rated(caseId, Rag.AMBER, Instant.now()));
-            b = events.send(caseId.toString(), EventTypes.RISK_RATED, Instant.now(), Events.rated(caseId, Rag.RED, Instant.now()));
-        }
-        List<Long> s = AuditLog.awaitSequences(a, b);
-        AuditLog.awaitQuiet();
-        return s.get(0);
-    }
-
-    private static JsonPath checkpoint() {
-        return Api.auditor().post("/api/v1/audit/checkpoints").then().statusCode(201).extract().jsonPath();
-    }
-
     @Test
     void aCheckpointIsSignedWithAuditsKeyAndTheLatestCanBeFetched() throws Exception {
-        appendTwoRatings();
-        JsonPath made = checkpoint();
+        Checkpointing.appendTwoRatings();
+        JsonPath made = Checkpointing.make();
         long head = AuditLog.count("SELECT max(sequence) FROM audit_entries");
         assertThat(made.getLong("sequence")).isEqualTo(head);
         assertThat(made.getString("hash")).isEqualTo(AuditLog.text("hash", head));
@@ -60,8 +39,11 @@ class CheckpointTest {
         String pem = Api.auditor().get("/api/v1/audit/checkpoints/public-key").then().statusCode(200).extract().asString();
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
                 .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+        // the text of README "Signed checkpoints": the head, the instant, and the place in the series
+        assertThat(latest.getLong("number")).isPositive();
         String signed = "{\"hash\":\"" + latest.getString("hash") + "\",\"instant\":\"" + latest.getString("instant")
-                + "\",\"sequence\":" + latest.getLong("sequence") + "}";
+                + "\",\"number\":" + latest.getLong("number") + ",\"previousSequence\":" + latest.get("previousSequence")
+                + ",\"sequence\":" + latest.getLong("sequence") + "}";
         Signature verifier = Signature.getInstance("Ed25519");
         verifier.initVerify(key);
         verifier.update(signed.getBytes(StandardCharsets.UTF_8));
@@ -71,14 +53,20 @@ class CheckpointTest {
         verifier.initVerify(key);
         verifier.update(signed.replace("\"sequence\":" + head, "\"sequence\":" + (head + 1)).getBytes(StandardCharsets.UTF_8));
         assertThat(verifier.verify(Base64.getDecoder().decode(latest.getString("signature")))).isFalse();
+
+        // nor with another place in the series: a removed checkpoint cannot be hidden by renumbering the next
+        verifier.initVerify(key);
+        verifier.update(signed.replace("\"number\":" + latest.getLong("number"), "\"number\":" + (latest.getLong("number") - 1))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(verifier.verify(Base64.getDecoder().decode(latest.getString("signature")))).isFalse();
     }
 
     @Test
     void aLogRewrittenAndReHashedConsistentlyIsCaughtAgainstTheSignedCheckpoint() {
-        appendTwoRatings();
-        long first = checkpoint().getLong("sequence");
-        long rewritten = appendTwoRatings();
-        long second = checkpoint().getLong("sequence");
+        Checkpointing.appendTwoRatings();
+        long first = Checkpointing.make().getLong("sequence");
+        long rewritten = Checkpointing.appendTwoRatings();
+        long second = Checkpointing.make().getLong("sequence");
         assertThat(rewritten).isGreaterThan(first).isLessThanOrEqualTo(second);
         Api.auditor().get("/api/v1/audit/integrity").then().statusCode(200).body("verified", equalTo(true));
 
@@ -101,7 +89,8 @@ class CheckpointTest {
             assertThat(AuditLog.text("data", rewritten)).contains("\"rag\":\"GREEN\"");
             JsonPath report = Api.auditor().get("/api/v1/audit/integrity").then().statusCode(200).extract().jsonPath();
             assertThat(report.getBoolean("verified")).isFalse();
-            assertThat(report.getString("firstBrokenSequence")).isNull(); // the chain itself is whole again
+            // the chain itself is whole again; the checkpoints put the change after the first and by the second
+            assertThat(report.getLong("firstBrokenSequence")).isEqualTo(first + 1).isLessThanOrEqualTo(rewritten);
             assertThat(report.getLong("firstFailedCheckpoint")).isEqualTo(second);
             assertThat(report.getString("reason")).isEqualTo("LOG_DOES_NOT_MATCH_SIGNED_CHECKPOINT");
             // the earlier checkpoint still matches: the rewrite happened after it
@@ -120,7 +109,7 @@ class CheckpointTest {
     void anOutsiderVerifiesTheExportAndCheckpointWithTheReadmeScript() throws Exception {
         Assumptions.assumeTrue(available("python3", "--version") && available("openssl", "version"),
                 "python3 and openssl are needed to run the README's verifier");
-        appendTwoRatings();
+        Checkpointing.appendTwoRatings();
         String checkpoint = Api.auditor().post("/api/v1/audit/checkpoints").then().statusCode(201).extract().asString();
         Path dir = Files.createTempDirectory("audit-verify");
         Path export = dir.resolve("export.json");

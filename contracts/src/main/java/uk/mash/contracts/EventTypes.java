@@ -4,6 +4,7 @@ import java.util.Map;
 import uk.mash.contracts.events.AgencyInformationAdded;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.CaseRead;
+import uk.mash.contracts.events.CheckpointSigned;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
 import uk.mash.contracts.events.ReferralAcknowledged;
@@ -28,6 +29,7 @@ public final class EventTypes {
     public static final String REFERRAL_ACKNOWLEDGED = "mash.referral.acknowledged.v1";
     public static final String REFERRAL_ESCALATED = "mash.referral.escalated.v1";
     public static final String CASE_READ = "mash.access.case-read.v1";
+    public static final String CHECKPOINT_SIGNED = "mash.audit.checkpoint-signed.v1";
 
     /** ce_type to the record its data deserialises into. */
     public static final Map<String, Class<? extends Record>> DATA_TYPES = Map.ofEntries(
@@ -42,7 +44,8 @@ public final class EventTypes {
             Map.entry(REFERRAL_WITHDRAWN, ReferralWithdrawn.class),
             Map.entry(REFERRAL_ACKNOWLEDGED, ReferralAcknowledged.class),
             Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),
-            Map.entry(CASE_READ, CaseRead.class));
+            Map.entry(CASE_READ, CaseRead.class),
+            Map.entry(CHECKPOINT_SIGNED, CheckpointSigned.class));
 
     private EventTypes() {
     }

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String ROUTING_EVENTS = "mash.routing-events";
     public static final String ACCESS_EVENTS = "mash.access-events";
     public static final String DEAD_LETTER = "mash.dead-letter";
+    /** audit's signed checkpoints; audit does not read it back into its own log. */
+    public static final String AUDIT_CHECKPOINTS = "mash.audit-checkpoints";
 
     private Topics() {
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import uk.mash.contracts.events.AgencyInformationAdded;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.CaseRead;
+import uk.mash.contracts.events.CheckpointSigned;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
 import uk.mash.contracts.events.ReferralAcknowledged;
@@ -139,6 +140,13 @@ final class GoldenEvents {
             CASE_ID, "screener.alun.jenkins", Agency.CHILDRENS_SERVICES, "screening-service",
             "GET /api/v1/cases/{caseId}", Instant.parse("2026-11-21T11:40:12Z"));
 
+    /** audit's seventh signed checkpoint, made after the decision was routed. */
+    static final CheckpointSigned CHECKPOINT_SIGNED = new CheckpointSigned(
+            48213, "9c3b5e0f7a21d84c6e90b3f15a7d2c48e1f06b9a3d57c82e4b1a09f6d3e7c215",
+            Instant.parse("2026-11-21T15:00:00.125Z"),
+            "qSICY+KkGWAKi0Yvfm8yvUGsTxQX6jqcu36kI7KI0sqeY9BtvS2GufAvAtN0cpi0ESRAOB2SaGRDpe+PRiB7NQ==",
+            "5f1c9a7e3b2d8046", "Ed25519", 7L, 47950L);
+
     /** ce_type to the instance its golden file holds. */
     static final Map<String, Record> BY_TYPE = Map.ofEntries(
             Map.entry(EventTypes.REPORT_RECEIVED, REPORT_RECEIVED),
@@ -152,7 +160,8 @@ final class GoldenEvents {
             Map.entry(EventTypes.REFERRAL_WITHDRAWN, REFERRAL_WITHDRAWN),
             Map.entry(EventTypes.REFERRAL_ACKNOWLEDGED, REFERRAL_ACKNOWLEDGED),
             Map.entry(EventTypes.REFERRAL_ESCALATED, REFERRAL_ESCALATED),
-            Map.entry(EventTypes.CASE_READ, CASE_READ));
+            Map.entry(EventTypes.CASE_READ, CASE_READ),
+            Map.entry(EventTypes.CHECKPOINT_SIGNED, CHECKPOINT_SIGNED));
 
     private GoldenEvents() {
     }

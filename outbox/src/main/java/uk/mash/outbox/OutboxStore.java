@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -87,6 +88,27 @@ public class OutboxStore {
             Array array = c.createArrayOf("bigint", ids.toArray());
             s.setArray(1, array);
             s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} entries published more than {@code keep} ago (by the database's
+     * clock, which also stamped {@code published_at}), oldest first, in a transaction of their
+     * own; returns how many. Unpublished entries are never deleted, however old. The relay
+     * publishes in id order, so the expired entries are the first ones along the primary key and
+     * no index on {@code published_at} is needed.
+     */
+    public int deletePublishedBefore(Duration keep, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     DELETE FROM outbox WHERE id IN (
+                         SELECT id FROM outbox WHERE published_at < now() - make_interval(secs => ?)
+                         ORDER BY id LIMIT ?)""")) {
+            s.setDouble(1, keep.toMillis() / 1000.0);
+            s.setInt(2, limit);
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);
         }

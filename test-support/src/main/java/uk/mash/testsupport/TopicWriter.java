@@ -42,6 +42,13 @@ public final class TopicWriter implements AutoCloseable {
         return id;
     }
 
+    /** A record with exactly these headers (e.g. a CloudEvent whose {@code ce_time} is not a time): for poison-record tests. */
+    public void withHeaders(String topic, String key, String value, java.util.Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> header(record, name, v));
+        send(record);
+    }
+
     /** Anything at all, headers or not: for poison-record tests. */
     public void raw(String topic, String key, String value) {
         send(new ProducerRecord<>(topic, key, value));

@@ -1,107 +1,60 @@
 package uk.mash.audit.checkpoint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.mash.audit.store.AuditLogStore;
 
 /**
- * Signed checkpoints of the log's head, written as files under {@code mash.audit.checkpoint-dir},
- * outside the database: a database superuser who rewrites the log cannot rewrite them too.
- * The Ed25519 key pair is made there at first start ({@code checkpoint-key.pem}, readable by the
- * service only, and {@code checkpoint-key.pub.pem}, to hand to verifiers).
+ * Signed checkpoints of the log's head, in a numbered series, each naming the sequence of the one
+ * before it: a removed checkpoint leaves a gap that the integrity check names. Each is written to
+ * the checkpoint directory and published to {@code mash.audit-checkpoints}.
  */
 @ApplicationScoped
 public class Checkpoints {
 
     private static final Logger LOG = Logger.getLogger(Checkpoints.class);
-    static final String ALGORITHM = "Ed25519";
-    static final String PRIVATE_KEY = "checkpoint-key.pem";
-    public static final String PUBLIC_KEY = "checkpoint-key.pub.pem";
-
-    @ConfigProperty(name = "mash.audit.checkpoint-dir")
-    Path dir;
 
     @Inject
     AuditLogStore store;
 
     @Inject
-    ObjectMapper mapper;
+    CheckpointKey key;
+
+    @Inject
+    CheckpointFiles files;
+
+    @Inject
+    CheckpointPublication publication;
 
     @Inject
     Clock clock;
 
-    private KeyPair keys;
-    private String keyId;
+    /** The last checkpoint this instance signed: the series goes on from it even if its file was removed. */
+    private Checkpoint lastSigned;
 
-    @PostConstruct
-    void loadOrMakeKeys() {
-        try {
-            Files.createDirectories(dir);
-            Path privateFile = dir.resolve(PRIVATE_KEY);
-            Path publicFile = dir.resolve(PUBLIC_KEY);
-            KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
-            if (Files.exists(privateFile) && Files.exists(publicFile)) {
-                keys = new KeyPair(factory.generatePublic(new X509EncodedKeySpec(pem(publicFile))),
-                        factory.generatePrivate(new PKCS8EncodedKeySpec(pem(privateFile))));
-            } else {
-                keys = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-                writeSecret(privateFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-                Files.writeString(publicFile, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
-                LOG.infof("Made the checkpoint signing key in %s", dir);
-            }
-            keyId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(keys.getPublic().getEncoded())).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot load or make the checkpoint key in " + dir, e);
-        }
-    }
-
-    /** Signs the current head and writes it as a file. */
+    /** Signs the current head as the next checkpoint of the series, writes it, and has it published. */
     public synchronized Checkpoint create() {
-        AuditLogStore.Head head = store.head();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Checkpoint unsigned = new Checkpoint(head.sequence(), head.hash(), now, ALGORITHM, keyId, null);
-        Checkpoint signed = new Checkpoint(head.sequence(), head.hash(), now, ALGORITHM, keyId,
-                Base64.getEncoder().encodeToString(sign(unsigned.signedBytes())));
-        try {
-            Path file = dir.resolve(String.format("checkpoint-%020d-%d.json", head.sequence(), now.toEpochMilli()));
-            Path temp = Files.createTempFile(dir, "checkpoint", ".tmp");
-            Files.write(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(signed));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        LOG.infof("Checkpoint at sequence %d", head.sequence());
+        Checkpoint signed = files.underLock(() -> {
+            AuditLogStore.Head head = store.head();
+            Optional<Checkpoint> before = lastOfSeries();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Checkpoint checkpoint = key.sign(new Checkpoint(head.sequence(), head.hash(), now, CheckpointKey.ALGORITHM,
+                    key.id(), null, before.map(c -> c.number() + 1).orElse(1L),
+                    before.map(Checkpoint::sequence).orElse(null)));
+            files.write(checkpoint);
+            return checkpoint;
+        });
+        lastSigned = signed;
+        LOG.infof("Checkpoint %d at sequence %d", signed.number(), signed.sequence());
+        publication.wakeUp();
         return signed;
     }
 
@@ -115,80 +68,35 @@ public class Checkpoints {
         return Optional.of(create());
     }
 
+    /** The newest checkpoint signed with audit's key. */
     public Optional<Checkpoint> latest() {
-        return all().stream().max(Comparator.comparingLong(Checkpoint::sequence).thenComparing(Checkpoint::instant));
+        return signedCheckpoints().max(Comparator.comparingLong(Checkpoint::sequence).thenComparing(Checkpoint::instant));
     }
 
-    /** Every checkpoint file in the directory, oldest head first. */
-    public List<Checkpoint> all() {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("checkpoint-\\d+-\\d+\\.json"))
-                    .map(this::read).flatMap(Optional::stream)
-                    .sorted(Comparator.comparingLong(Checkpoint::sequence).thenComparing(Checkpoint::instant))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Every checkpoint file, readable or not, for the integrity check to account for. */
+    public List<CheckpointFile> files() {
+        return files.list();
     }
 
-    /** Whether the checkpoint was signed by this service's key. */
-    public boolean signatureValid(Checkpoint checkpoint) {
-        try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
-            verifier.initVerify(keys.getPublic());
-            verifier.update(checkpoint.signedBytes());
-            return checkpoint.signature() != null && verifier.verify(Base64.getDecoder().decode(checkpoint.signature()));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    public PublicKey publicKey() {
-        return keys.getPublic();
+    /** Whether the checkpoint was signed with audit's key over exactly what it says. */
+    public boolean signedByAudit(Checkpoint checkpoint) {
+        return key.signed(checkpoint);
     }
 
     public String publicKeyPem() {
-        return pem("PUBLIC KEY", keys.getPublic().getEncoded());
+        return key.publicKeyPem();
     }
 
-    private Optional<Checkpoint> read(Path file) {
-        try {
-            return Optional.of(mapper.readValue(file.toFile(), Checkpoint.class));
-        } catch (IOException e) {
-            LOG.warnf("Checkpoint file %s cannot be read (%s)", file.getFileName(), e.getClass().getName());
-            return Optional.empty();
-        }
+    /**
+     * The checkpoint with the highest number, in the directory or signed here: the next one continues
+     * the series from it, so removing the newest file leaves a gap once the next is signed.
+     */
+    private Optional<Checkpoint> lastOfSeries() {
+        return Stream.concat(signedCheckpoints(), Stream.ofNullable(lastSigned)).filter(c -> c.number() != null)
+                .max(Comparator.comparingLong(Checkpoint::number));
     }
 
-    private byte[] sign(byte[] text) {
-        try {
-            Signature signer = Signature.getInstance(ALGORITHM);
-            signer.initSign(keys.getPrivate());
-            signer.update(text);
-            return signer.sign();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot sign a checkpoint", e);
-        }
+    private Stream<Checkpoint> signedCheckpoints() {
+        return files.list().stream().filter(CheckpointFile::readable).map(CheckpointFile::checkpoint).filter(key::signed);
     }
-
-    private static void writeSecret(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's own protection applies
-        }
-    }
-
-    private static byte[] pem(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-                .replaceAll("\\s", "");
-        return Base64.getDecoder().decode(text);
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
 }

@@ -4,22 +4,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.mash.audit.checkpoint.Checkpoint;
+import uk.mash.audit.checkpoint.CheckpointFile;
 import uk.mash.audit.checkpoint.Checkpoints;
 import uk.mash.audit.log.CanonicalForm;
 import uk.mash.audit.log.ChainVerification;
 import uk.mash.audit.store.AuditLogStore;
 
 /**
- * Re-verifies the chain over the whole log or a range, and holds it against every signed checkpoint in range.
+ * Re-verifies the chain over the whole log or a range, and holds it against every signed checkpoint in range
+ * and against their series ({@link CheckpointSeriesCheck}).
  *
  * <p>A long range is verified in {@code mash.audit.integrity.parallelism} consecutive parts at once,
  * each on its own connection and thread and anchored on the stored hash of the entry before it:
@@ -52,47 +55,39 @@ public class IntegrityCheck {
     /**
      * @param from first sequence (1 when null); for a range that starts later, the stored hash of the
      *             entry before it is the anchor
-     * @param to   last sequence (the head when null)
+     * @param to   last sequence (the head when null; then checkpoints above the head count too: the log
+     *             was cut back below them)
      */
     public IntegrityReport verify(Long from, Long to) {
+        // the checkpoints before the head: one signed after the head was read would be above it, and look like a cut
+        List<CheckpointFile> files = checkpoints.files();
         AuditLogStore.Head head = store.head();
         long first = Math.max(from == null ? 1 : from, 1);
         long last = to == null ? head.sequence() : to;
 
-        Map<Long, List<Checkpoint>> bySequence = new HashMap<>();
-        for (Checkpoint c : checkpoints.all()) {
-            if (c.sequence() >= first && c.sequence() <= last) {
-                bySequence.computeIfAbsent(c.sequence(), s -> new ArrayList<>()).add(c);
+        Set<Long> checkpointed = new HashSet<>();
+        for (CheckpointFile f : files) {
+            if (f.readable() && f.checkpoint().sequence() >= first && f.checkpoint().sequence() <= last) {
+                checkpointed.add(f.checkpoint().sequence());
             }
         }
-        Walk walk = inParts(first, last, bySequence);
+        Walk walk = inParts(first, last, checkpointed);
         if (walk == null) {
-            walk = walk(first, last, anchor(first), bySequence);
+            walk = walk(first, last, anchor(first), checkpointed);
         }
         ChainVerification chain = walk.chain;
-        Map<Checkpoint, Boolean> matches = walk.matches;
+        CheckpointSeriesCheck.Result held = CheckpointSeriesCheck.check(files, checkpoints::signedByAudit, first, to,
+                head.sequence(), walk.logHashes);
 
-        List<IntegrityReport.CheckpointCheck> checks = new ArrayList<>();
-        Long firstFailed = null;
-        for (List<Checkpoint> list : bySequence.values().stream()
-                .sorted((a, b) -> Long.compare(a.get(0).sequence(), b.get(0).sequence())).toList()) {
-            for (Checkpoint c : list) {
-                boolean signed = checkpoints.signatureValid(c);
-                Boolean matched = matches.get(c);
-                checks.add(new IntegrityReport.CheckpointCheck(c.sequence(), c.hash(), c.instant().toString(), signed,
-                        matched));
-                // a checkpoint the chain did not reach (broken before it) is not held against it
-                boolean failed = !signed || Boolean.FALSE.equals(matched)
-                        || (matched == null && chain.verified());
-                if (failed && firstFailed == null) {
-                    firstFailed = c.sequence();
-                }
-            }
+        // the earlier of the chain's first break and the checkpoints' first failure; the chain's on a tie
+        Long firstBroken = chain.firstBrokenSequence();
+        String reason = chain.reason() == null ? null : chain.reason().name();
+        if (held.first() != null && (firstBroken == null || held.first().sequence() < firstBroken)) {
+            firstBroken = held.first().sequence();
+            reason = held.first().reason();
         }
-        boolean verified = chain.verified() && firstFailed == null;
-        return new IntegrityReport(walk.entries, verified, chain.verified() ? chain.lastVerifiedHash() : null,
-                chain.firstBrokenSequence(), chain.reason() == null ? (firstFailed == null ? null
-                : "LOG_DOES_NOT_MATCH_SIGNED_CHECKPOINT") : chain.reason().name(), first, last, checks, firstFailed);
+        return new IntegrityReport(walk.entries, firstBroken == null, chain.verified() ? chain.lastVerifiedHash() : null,
+                firstBroken, reason, first, last, held.checks(), held.firstFailedCheckpoint());
     }
 
     /** The hash the entry before {@code first} has: genesis for the first entry, else its stored hash (null if none). */
@@ -100,23 +95,26 @@ public class IntegrityCheck {
         return first <= 1 ? CanonicalForm.GENESIS : store.hashAt(first - 1).orElse(null);
     }
 
-    /** One walk over a range, in sequence order, up to its first break. */
-    private Walk walk(long first, long last, String anchor, Map<Long, List<Checkpoint>> bySequence) {
+    /**
+     * One walk over a range, in sequence order, up to its first break; it keeps the stored hash at each
+     * checkpointed sequence it reached with the chain whole.
+     */
+    private Walk walk(long first, long last, String anchor, Set<Long> checkpointed) {
         ChainVerification chain = new ChainVerification(first, anchor);
-        Map<Checkpoint, Boolean> matches = new HashMap<>();
+        Map<Long, String> logHashes = new HashMap<>();
         store.scanLinks(first, last, fetchSize, link -> {
             boolean ok = chain.accept(link.sequence(), link.previousHash(), link.hash(), link.hashOfFields());
-            for (Checkpoint c : bySequence.getOrDefault(link.sequence(), List.of())) {
-                matches.put(c, c.hash().equals(link.hash()));
+            if (ok && checkpointed.contains(link.sequence())) {
+                logHashes.put(link.sequence(), link.hash());
             }
             return ok;
         });
         chain.expectEnd(last);
-        return new Walk(chain, chain.entries(), matches);
+        return new Walk(chain, chain.entries(), logHashes);
     }
 
     /** The range in parts at once, when it is long enough and every part verifies to its end; null otherwise. */
-    private Walk inParts(long first, long last, Map<Long, List<Checkpoint>> bySequence) {
+    private Walk inParts(long first, long last, Set<Long> checkpointed) {
         long length = last - first + 1;
         int parts = (int) Math.min(parallelism, Math.max(1, length / Math.max(parallelFrom, 1)));
         if (parts < 2) {
@@ -128,12 +126,12 @@ public class IntegrityCheck {
             for (int i = 0; i < parts; i++) {
                 long start = first + length * i / parts;
                 long end = first + length * (i + 1) / parts - 1;
-                Supplier<Walk> part = () -> walk(start, end, anchor(start), bySequence);
+                Supplier<Walk> part = () -> walk(start, end, anchor(start), checkpointed);
                 // the last part on this thread, the others beside it
                 walks.add(i < parts - 1 ? CompletableFuture.supplyAsync(part, threads)
                         : CompletableFuture.completedFuture(part.get()));
             }
-            Map<Checkpoint, Boolean> matches = new HashMap<>();
+            Map<Long, String> logHashes = new HashMap<>();
             long entries = 0;
             ChainVerification lastPart = null;
             for (CompletableFuture<Walk> w : walks) {
@@ -142,10 +140,10 @@ public class IntegrityCheck {
                     return null;
                 }
                 entries += walk.entries;
-                matches.putAll(walk.matches);
+                logHashes.putAll(walk.logHashes);
                 lastPart = walk.chain;
             }
-            return new Walk(lastPart, entries, matches);
+            return new Walk(lastPart, entries, logHashes);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
@@ -153,6 +151,6 @@ public class IntegrityCheck {
         }
     }
 
-    private record Walk(ChainVerification chain, long entries, Map<Checkpoint, Boolean> matches) {
+    private record Walk(ChainVerification chain, long entries, Map<Long, String> logHashes) {
     }
 }

@@ -82,6 +82,11 @@ final class Args {
         return values != null;
     }
 
+    /** Given at all, with values or without ({@code --replay} alone, and {@code --replay 0:1 0:2}). */
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
+
     List<String> all(String name) {
         return options.getOrDefault(name, List.of());
     }

@@ -20,6 +20,7 @@ public final class Main {
         COMMANDS.put("token", new TokenCommand());
         COMMANDS.put("demo", new DemoCommand());
         COMMANDS.put("bench", new BenchCommand());
+        COMMANDS.put("dead-letters", new DeadLettersCommand());
     }
 
     private Main() {
@@ -31,6 +32,10 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "postgres".equals(name) ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        if ("dead-letters".equals(name)) {
+            // it says itself, once, when the broker cannot be reached; the client would warn every second
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        }
         System.exit(run(argv, System.out, System.err));
     }
 

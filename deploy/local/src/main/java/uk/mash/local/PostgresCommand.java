@@ -65,19 +65,7 @@ final class PostgresCommand implements Command {
         }
 
         long started = System.nanoTime();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(data.toFile())
-                .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(bin.toFile())
-                .setPort(port)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                // TCP only: no socket in /tmp to collide with another PostgreSQL on the same port
-                .setServerConfig("unix_socket_directories", "")
-                .setServerConfig("max_connections", "100")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setRegisterShutdownHook(false)
-                .setDataDirectoryCustomizer(dir -> writePgHba(dir.toPath()))
-                .start();
+        EmbeddedPostgres pg = start(data, bin, port);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,6 +92,31 @@ final class PostgresCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /**
+     * Starts the server on a kept data directory. Durable as a production server is: zonky's
+     * defaults are for throw-away test databases (it passes {@code -F}, fsync off, and sets
+     * {@code synchronous_commit=off}), under which a commit that intake answered 202 for can be
+     * lost when PostgreSQL or the machine stops abruptly. Both are turned back on here (a later
+     * {@code -c fsync=on} overrides {@code -F}).
+     */
+    static EmbeddedPostgres start(Path data, Path bin, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data.toFile())
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(bin.toFile())
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // TCP only: no socket in /tmp to collide with another PostgreSQL on the same port
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
+                .setDataDirectoryCustomizer(dir -> writePgHba(dir.toPath()))
+                .start();
     }
 
     /**

@@ -28,6 +28,9 @@ public final class Failures {
             "org.axonframework.modelling.command.ConcurrencyException",
             "org.axonframework.common.lock.LockAcquisitionFailedException",
             "jakarta.transaction.SystemException",
+            // at commit: the transaction timed out or was rolled back under it (the handler's own
+            // failures surface before the commit, as themselves)
+            "jakarta.transaction.RollbackException",
             "io.agroal.api.exceptions.AcquisitionTimeoutException",
             "java.util.concurrent.TimeoutException");
 

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -104,7 +105,7 @@ public class Inbound {
 
     private InboundEvent read(Message<String> message) {
         IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class).orElseThrow(
-                () -> new PermanentFailure("Not a CloudEvent: the record has no ce_specversion, ce_id, ce_type headers"));
+                () -> new PermanentFailure(refusal(message)));
         if (ce.getId() == null || ce.getId().isBlank()) {
             throw new PermanentFailure("A CloudEvent without ce_id cannot be deduplicated");
         }
@@ -116,6 +117,13 @@ public class Inbound {
                 .orElseThrow(() -> new IllegalStateException("Inbound takes Kafka records only"));
         return InboundEvent.of(ce, kafka.getTopic(), kafka.getPartition(), kafka.getOffset(),
                 kafka.getKey() == null ? null : kafka.getKey().toString(), message.getPayload(), mapper);
+    }
+
+    private static String refusal(Message<String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getHeaders().lastHeader(CloudEventHeaderCheck.REFUSED))
+                .map(h -> "Not a readable CloudEvent: " + new String(h.value(), StandardCharsets.UTF_8))
+                .orElse("Not a CloudEvent: the record has no ce_specversion, ce_id, ce_type headers");
     }
 
     private CompletionStage<Void> deadLetter(String consumer, Message<String> message, InboundEvent event,
@@ -136,7 +144,7 @@ public class Inbound {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null && out.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PermanentFailure permanent) {
-                return out.append(permanent.getMessage()).toString();
+                return out.append(out.length() == 0 ? "" : " < ").append(permanent.getMessage()).toString();
             }
             out.append(out.length() == 0 ? "" : " < ").append(t.getClass().getSimpleName());
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

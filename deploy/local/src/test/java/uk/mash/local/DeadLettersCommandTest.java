@@ -1,0 +1,42 @@
+package uk.mash.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** What {@code ./mash dead-letters} says without a broker: wrong arguments, and a broker that is not there. */
+class DeadLettersCommandTest {
+
+    @Test
+    void saysSoAndFailsWhenNoBrokerAnswers() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Run run = Run.of("dead-letters", "--kafka", "127.0.0.1:" + port, "--timeout", "2");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot reach Kafka at 127.0.0.1:" + port, "./mash up");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void refusesAnIdThatIsNotPartitionColonOffset() {
+        Run run = Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--replay", "7");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("'7' is not a dead-letter id (PARTITION:OFFSET");
+    }
+
+    @Test
+    void replayNeedsIdsOrAllButNotBoth() {
+        assertThat(Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--replay").err()).contains("the ids to send back, or --all");
+        assertThat(Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--replay", "0:1", "--all").exit()).isEqualTo(2);
+        assertThat(Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--all").err()).contains("--all goes with --replay");
+    }
+
+    @Test
+    void aHeaderIsShownOnOneLineWithoutTerminalControlCharacters() {
+        assertThat(DeadLettersCommand.shown("bad\n\u001b[31mred\ttext")).isEqualTo("bad [31mred text");
+        assertThat(DeadLettersCommand.shown(null)).isEqualTo("-");
+    }
+}
