@@ -74,6 +74,8 @@ class FaultInjectionIT {
     private Supplier<String> manager;
     private Supplier<String> screenerToken;
     private final List<Fault> faults = new ArrayList<>();
+    /** Decided reports whose referrer's view at intake was read. */
+    private int feedbackRead;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -173,6 +175,7 @@ class FaultInjectionIT {
         long screeningTotal = Api.get(stack.url("screening", "/api/v1/cases?size=1"), screenerToken.get()).body()
                 .path("total").asLong(-1);
         Map<String, Map<String, Integer>> onQueues = routingQueues();
+        Map<String, String> feedback = referrerFeedback(Instant.now().plus(Duration.ofMinutes(3)));
         settle("reads audited", Instant.now().plus(Duration.ofMinutes(3)),
                 () -> audit.catchUp() && unaudited(audit).isEmpty());
         Api.Answer integrity = Api.get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
@@ -209,6 +212,8 @@ class FaultInjectionIT {
                 decided.values().stream().filter(Screener.Decision::confirmed).count(), screener.refused().size(),
                 decisions.size()));
         out.append(String.format("  outcomes            %s%n", outcomes));
+        out.append(String.format("  referrers' view     %,d of %,d decided reports read DECIDED with their case's outcome at intake%n",
+                feedbackRead - feedback.size(), feedbackRead));
         out.append(String.format("  referrals           %s on the queue topics%n", referrals));
         out.append(String.format("  audit log           %,d entries; integrity %s%n", audit.entries(),
                 integrity.body() == null ? integrity : integrity.body().path("verified").asText()));
@@ -248,6 +253,8 @@ class FaultInjectionIT {
         soft.assertThat(casesOfReport.keySet().stream().filter(r -> !accepted.contains(r)).toList())
                 .as("reports in screening's cases that no referrer saw accepted").isEmpty();
         soft.assertThat(screeningTotal).as("cases screening lists").isEqualTo(opened().size());
+        soft.assertThat(first(feedback)).as("reports whose referrer does not see DECIDED with its case's outcome "
+                + "(GET /api/v1/reports/{id} at intake: reportId -> what it says; %d in all)", feedback.size()).isEmpty();
 
         soft.assertThat(screener.refused().stream().limit(10).toList()).as("decisions refused or never answered "
                 + "(%d in all)", screener.refused().size()).isEmpty();
@@ -512,6 +519,62 @@ class FaultInjectionIT {
             }
         }
         return casesOf;
+    }
+
+    /**
+     * What each referrer reads about its reports at intake ({@code GET /api/v1/reports/{id}}), fed
+     * by intake's own consumer of mash.case-events: every decided report should say DECIDED with its
+     * case's outcome. Asked again for those that do not yet, until the deadline; returns those that
+     * still do not: reportId -> what intake says.
+     */
+    private Map<String, String> referrerFeedback(Instant deadline) throws Exception {
+        Map<String, String> caseOfReport = new HashMap<>();
+        watch.events().stream().filter(FaultInjectionIT::isCaseOf).forEach(e -> caseOfReport.put(e.reportId(), e.caseId()));
+        Map<String, Screener.Decision> decided = screener.decided();
+        Map<String, String> expected = new HashMap<>();
+        for (String reportId : load.accepted()) {
+            Screener.Decision d = decided.get(caseOfReport.get(reportId));
+            if (d != null) { // a report without a case or decision is reported by the assertions above
+                expected.put(reportId, d.outcome());
+            }
+        }
+        feedbackRead = expected.size();
+        Map<String, String> wrong = new TreeMap<>();
+        Set<String> pending = new HashSet<>(expected.keySet());
+        Instant start = Instant.now();
+        while (true) {
+            List<String> ids = new ArrayList<>(pending);
+            for (int from = 0; from < ids.size(); from += 16) {
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + 16));
+                List<CompletableFuture<RetryingClient.Outcome>> reads = new ArrayList<>();
+                for (String reportId : batch) {
+                    String token = load.tokenOfSender(reportId);
+                    reads.add(client.send(() -> HttpRequest.newBuilder(URI.create(stack.url("intake",
+                                    "/api/v1/reports/" + reportId))).header("Accept", "application/json")
+                            .header("Authorization", "Bearer " + token).GET(), Instant.now().plus(Duration.ofMinutes(1))));
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    RetryingClient.Outcome read = reads.get(i).get(2, TimeUnit.MINUTES);
+                    String reportId = batch.get(i);
+                    JsonNode body = read.status() == 200 ? Api.JSON.readTree(read.body()) : null;
+                    if (body != null && "DECIDED".equals(body.path("status").asText())
+                            && expected.get(reportId).equals(body.path("outcome").asText())) {
+                        pending.remove(reportId);
+                        wrong.remove(reportId);
+                    } else {
+                        wrong.put(reportId, body == null ? read.toString()
+                                : body.path("status").asText() + " " + body.path("outcome").asText("")
+                                + " (expected DECIDED " + expected.get(reportId) + ")");
+                    }
+                }
+            }
+            if (pending.isEmpty() || Instant.now().isAfter(deadline)) {
+                System.out.printf("faults: referrers' view of %,d decided reports read at intake in %.1f s%n",
+                        expected.size(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
+                return wrong;
+            }
+            Thread.sleep(2000);
+        }
     }
 
     /** Each queue's referrals as its manager lists them: queue -> caseId -> referrals. */

@@ -53,6 +53,8 @@ final class ReportLoad {
     /** reportId of every accepted report (202, or 200 for the first answer given again). */
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final Set<String> probes = ConcurrentHashMap.newKeySet();
+    /** The accepted reports sent by the GP (the others by the school). */
+    private final Set<String> fromGp = ConcurrentHashMap.newKeySet();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<String>> pending = new CopyOnWriteArrayList<>();
 
@@ -117,6 +119,9 @@ final class ReportLoad {
                             repeatedAnswers.incrementAndGet(); // an attempt whose answer was lost had stored it
                         }
                         accepted.add(id);
+                        if (!person.child()) {
+                            fromGp.add(id);
+                        }
                         if (probe) {
                             probes.add(id);
                         }
@@ -216,6 +221,11 @@ final class ReportLoad {
 
     Set<String> probes() {
         return Set.copyOf(probes);
+    }
+
+    /** A token of the referrer who sent the report (a referrer may read only its own reports). */
+    String tokenOfSender(String reportId) {
+        return fromGp.contains(reportId) ? gpToken.get() : schoolToken.get();
     }
 
     List<String> refused() {
