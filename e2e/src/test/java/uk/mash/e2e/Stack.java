@@ -317,6 +317,23 @@ final class Stack implements AutoCloseable {
             return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         }
 
+        /** SIGSTOP: the process holds still (as in a long pause) until {@link #resume()}. */
+        void pause() throws Exception {
+            signal("STOP");
+        }
+
+        /** SIGCONT after {@link #pause()}. */
+        void resume() throws Exception {
+            signal("CONT");
+        }
+
+        private void signal(String signal) throws Exception {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        }
+
         /** SIGKILL: no shutdown hook, nothing flushed, as a crashed host or the OOM killer would. */
         void kill() throws InterruptedException {
             process.destroyForcibly();
