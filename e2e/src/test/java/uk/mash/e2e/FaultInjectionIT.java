@@ -172,7 +172,7 @@ class FaultInjectionIT {
         settle("reports screened", deadline, () -> unscreened().isEmpty());
         settle("cases decided", deadline, () -> screener.inFlight() == 0);
         settle("decisions routed", deadline, () -> unrouted().isEmpty());
-        settle("events audited", deadline, () -> audit.catchUp() && unaudited(audit).isEmpty());
+        boolean audited = settle("events audited", deadline, () -> audit.catchUp() && unaudited(audit).isEmpty());
 
         // what screening and routing show through their APIs (these reads are events too)
         Map<String, List<String>> casesOfReport = screeningCasesOfReports();
@@ -180,7 +180,8 @@ class FaultInjectionIT {
                 .path("total").asLong(-1);
         Map<String, Map<String, Integer>> onQueues = routingQueues();
         Map<String, String> feedback = referrerFeedback(Instant.now().plus(Duration.ofMinutes(3)));
-        settle("reads audited", Instant.now().plus(Duration.ofMinutes(3)),
+        // (when audit did not settle above, one more look is enough to say what it lacks)
+        settle("reads audited", audited ? Instant.now().plus(Duration.ofMinutes(3)) : Instant.now(),
                 () -> audit.catchUp() && unaudited(audit).isEmpty());
         Api.Answer integrity = Api.get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
         Map<String, Integer> ready = new LinkedHashMap<>();
@@ -260,6 +261,9 @@ class FaultInjectionIT {
         soft.assertThat(first(feedback)).as("reports whose referrer does not see DECIDED with its case's outcome "
                 + "(GET /api/v1/reports/{id} at intake: reportId -> what it says; %d in all)", feedback.size()).isEmpty();
 
+        soft.assertThat(first(linkedAfterDecision())).as("reports linked to a case after its decision on "
+                + "mash.case-events (a decided case is not open: the new report is never decided; reportId -> caseId; "
+                + "%d in all)", linkedAfterDecision().size()).isEmpty();
         soft.assertThat(screener.refused().stream().limit(10).toList()).as("decisions refused or never answered "
                 + "(%d in all)", screener.refused().size()).isEmpty();
         Set<String> undecided = new HashSet<>(opened());
@@ -479,6 +483,22 @@ class FaultInjectionIT {
         return wrong;
     }
 
+    /** Reports linked to a case whose decision came before the link on mash.case-events: reportId -> caseId. */
+    private Map<String, String> linkedAfterDecision() {
+        Map<String, Long> firstDecision = new HashMap<>();
+        for (TopicWatch.Event d : ofType("mash.case.decision-recorded.v1")) {
+            firstDecision.merge(d.caseId(), d.order(), Math::min);
+        }
+        Map<String, String> wrong = new TreeMap<>();
+        for (TopicWatch.Event linked : ofType("mash.case.report-linked.v1")) {
+            Long decided = firstDecision.get(linked.caseId());
+            if (decided != null && decided < linked.order()) {
+                wrong.put(linked.reportId(), linked.caseId());
+            }
+        }
+        return wrong;
+    }
+
     /**
      * Decisions whose referrals on the queue topics are not exactly one per route (by referralId,
      * copies with one ce_id counted once) and none elsewhere: decisionId -> "queue: n".
@@ -626,7 +646,7 @@ class FaultInjectionIT {
 
     // ---- small things ------------------------------------------------------------------------------
 
-    private void settle(String what, Instant deadline, BooleanSupplier done) {
+    private boolean settle(String what, Instant deadline, BooleanSupplier done) {
         Instant start = Instant.now();
         Instant nextNote = start.plusSeconds(30);
         while (!done.getAsBoolean()) {
@@ -634,7 +654,7 @@ class FaultInjectionIT {
             if (Instant.now().isAfter(deadline)) {
                 System.out.printf("faults: %s: still not settled after %d s; the assertions below say what is missing%n",
                         what, Duration.between(start, Instant.now()).toSeconds());
-                return;
+                return false;
             }
             if (Instant.now().isAfter(nextNote)) {
                 System.out.printf("faults: waiting for %s (%d s)%n", what, Duration.between(start, Instant.now()).toSeconds());
@@ -643,6 +663,7 @@ class FaultInjectionIT {
             sleep(Duration.ofSeconds(2));
         }
         System.out.printf("faults: %s after %.1f s%n", what, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        return true;
     }
 
     private static <K, V> Map<K, V> first(Map<K, V> all) {

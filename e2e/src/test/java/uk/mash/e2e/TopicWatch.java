@@ -33,8 +33,12 @@ final class TopicWatch implements AutoCloseable {
             "mash.queue.adults", "mash.queue.police", "mash.routing-events", "mash.access-events");
     static final String DEAD_LETTER = "mash.dead-letter";
 
-    /** One event: where it was read and what the test needs of it. */
-    record Event(String id, String topic, String type, String caseId, String reportId, String decisionId,
+    /**
+     * One event: where it was read and what the test needs of it. {@code order} counts the events
+     * as first read: a case's events share a partition (key caseId), so among them it is the
+     * order of the topic.
+     */
+    record Event(long order, String id, String topic, String type, String caseId, String reportId, String decisionId,
                  String referralId, List<String> routes, String rag, List<String> subjectRoles,
                  List<String> subjectFamilyNames) {
     }
@@ -129,7 +133,7 @@ final class TopicWatch implements AutoCloseable {
                 families.add(n.path("familyName").asText());
             });
         }
-        Event e = new Event(id, r.topic(), header(r, "ce_type"), text(data, "caseId"), text(data, "reportId"),
+        Event e = new Event(records.get(), id, r.topic(), header(r, "ce_type"), text(data, "caseId"), text(data, "reportId"),
                 text(data, "decisionId"), text(data, "referralId"), List.copyOf(routes), text(data, "rag"),
                 List.copyOf(roles), List.copyOf(families));
         if (events.putIfAbsent(id, e) == null) {
