@@ -39,8 +39,8 @@ import uk.mash.support.security.Roles;
 public class QueueResource {
 
     static final String READ_ENDPOINT = "GET /api/v1/queues/{queue}/referrals";
-    static final int DEFAULT_PAGE_SIZE = 100;
     static final String ACKNOWLEDGE_ENDPOINT = "POST /api/v1/queues/{queue}/referrals/{referralId}/acknowledgement";
+    static final int DEFAULT_PAGE_SIZE = 100;
 
     @Inject
     ReceivingQueue queues;
