@@ -116,6 +116,10 @@ final class IncomingRecord {
         require(StorableText.identifierProblem(event.data().path("reportId").isTextual()
                 ? event.data().get("reportId").textValue() : null), "the reportId");
         require(StorableText.problem(event.data()), "the data");
+        if (UnstorableRecord.is(event.data())) {
+            // only audit writes that field: an event carrying it is recorded in the form, so the flag is never forged
+            throw new NotStorable("the data has the field '" + UnstorableRecord.FIELD + "' of audit's unstorable form");
+        }
         return event;
     }
 

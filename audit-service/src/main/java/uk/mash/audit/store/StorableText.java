@@ -43,7 +43,7 @@ public final class StorableText {
         String problem = problem(text);
         if (problem == null && text != null && text.length() > IDENTIFIER_BYTES / 4
                 && text.getBytes(StandardCharsets.UTF_8).length > IDENTIFIER_BYTES) {
-            return "longer than " + IDENTIFIER_BYTES + " bytes";
+            return "more than " + IDENTIFIER_BYTES + " bytes";
         }
         return problem;
     }
