@@ -1,6 +1,7 @@
 package uk.mash.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ import uk.mash.testsupport.TopicWriter;
  * Records PostgreSQL cannot hold as they arrived (a NUL, a lone surrogate, a time it refuses) are
  * recorded all the same, as the bytes received, flagged with the reason; the records behind them
  * are appended after them, the chain verifies (also with the README's script), and replay and
- * report card pass over them.
+ * report card pass over them. What the database refuses in every form goes to the dead letters.
  */
 @QuarkusTest
 class UnstorableRecordIT {
@@ -131,6 +132,39 @@ class UnstorableRecordIT {
             assertThat(deadLetters.all(r -> key.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
         }
         integrityVerifies();
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesInEveryFormGoesToTheDeadLettersAndTheOthersAreAppended() {
+        String refusedId = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String key = "refused-" + UUID.randomUUID();
+        // the database refuses this one event whatever form it takes (a rule of its own, say)
+        String trigger = "refuse_" + UUID.randomUUID().toString().substring(0, 8);
+        AuditLog.asSuperuser("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "IF NEW.event_id = '" + refusedId + "' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '23514'; "
+                        + "END IF; RETURN NEW; END; $$",
+                "CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION " + trigger + "()");
+        try (TopicWriter writer = new TopicWriter(); TopicReader deadLetters = new TopicReader(Topics.DEAD_LETTER)) {
+            writer.cloudEvent(Topics.ACCESS_EVENTS, key, refusedId, "mash.test.read.v1", "urn:mash:test",
+                    Instant.parse("2026-10-03T09:00:00Z"), "{\"n\":1}");
+            writer.cloudEvent(Topics.ACCESS_EVENTS, key, after, "mash.test.read.v1", "urn:mash:test",
+                    Instant.parse("2026-10-03T09:00:01Z"), "{\"n\":2}");
+            AuditLog.awaitSequences(after);
+
+            TopicReader.Received dead = deadLetters.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(dead.value()).isEqualTo("{\"n\":1}");
+            assertThat(dead.header("ce_id")).isEqualTo(refusedId);
+            assertThat(dead.header("dead-letter-topic")).isEqualTo(Topics.ACCESS_EVENTS);
+            assertThat(dead.header("dead-letter-reason")).startsWith("the database refused it: ")
+                    .contains("SQLState 23514").contains("its unstorable form too");
+        } finally {
+            AuditLog.asSuperuser("DROP TRIGGER " + trigger + " ON audit_entries", "DROP FUNCTION " + trigger + "()");
+        }
+        assertThat(AuditLog.sequenceOf(refusedId)).isNull();
+        // and the dead letter itself is in the log, as a dead letter
+        await().atMost(Duration.ofSeconds(30)).until(() -> AuditLog.count("SELECT count(*) FROM audit_entries"
+                + " WHERE type = 'mash.dead-letter' AND (data::jsonb) -> 'headers' ->> 'ce_id' = ?", refusedId) == 1);
     }
 
     private static JsonPath entry(long sequence) {

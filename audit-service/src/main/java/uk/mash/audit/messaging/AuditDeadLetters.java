@@ -5,6 +5,7 @@ import static io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.DE
 import static io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.DEAD_LETTER_REASON;
 import static io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.DEAD_LETTER_TOPIC;
 
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -28,7 +28,7 @@ public class AuditDeadLetters {
 
     @Inject
     @Channel("dead-letters")
-    Emitter<byte[]> emitter;
+    MutinyEmitter<byte[]> emitter;
 
     /** Completes when the broker has the dead letter; fails when it could not be written. */
     CompletableFuture<Void> send(ConsumerRecord<byte[], byte[]> record, String reason) {
@@ -39,17 +39,7 @@ public class AuditDeadLetters {
         headers.add(DEAD_LETTER_OFFSET, utf8(Long.toString(record.offset())));
         OutgoingKafkaRecordMetadata<byte[]> kafka = OutgoingKafkaRecordMetadata.<byte[]>builder()
                 .withKey(record.key()).withHeaders(headers).build();
-        CompletableFuture<Void> delivered = new CompletableFuture<>();
-        emitter.send(Message.of(record.value(), Metadata.of(kafka),
-                () -> {
-                    delivered.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    delivered.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return delivered;
+        return emitter.sendMessage(Message.of(record.value(), Metadata.of(kafka))).subscribeAsCompletionStage();
     }
 
     private static byte[] utf8(String text) {
