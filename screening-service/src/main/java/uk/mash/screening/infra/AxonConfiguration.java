@@ -29,6 +29,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -93,6 +94,11 @@ public class AxonConfiguration {
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                // two commands racing for a case's next event: the loser's insert breaks the unique
+                // (aggregate, sequence) key. Axon's default resolver knows only the JDBC exception type
+                // pgjdbc never throws, so it would be an EventStoreException (a lasting failure, the
+                // report dead-lettered); as a ConcurrencyException the report is screened again
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
