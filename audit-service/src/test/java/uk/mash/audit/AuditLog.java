@@ -79,6 +79,17 @@ final class AuditLog {
         }
     }
 
+    /** Statements as a database superuser, each committed (schema changes a test makes and undoes). */
+    static void asSuperuser(String... statements) {
+        try (Connection c = TestInfrastructure.database().connect(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String quote(String value) {
         return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
     }

@@ -79,6 +79,21 @@ public final class Requests {
     }
 
     @SuppressWarnings("unchecked")
+    public static Map<String, Object> referrer(Map<String, Object> report) {
+        return (Map<String, Object>) report.get("referrer");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> persons(Map<String, Object> notification) {
+        return (List<Map<String, Object>>) notification.get("persons");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> officer(Map<String, Object> notification) {
+        return (Map<String, Object>) notification.get("officer");
+    }
+
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> subject(Map<String, Object> report, int index) {
         return ((List<Map<String, Object>>) report.get("subjects")).get(index);
     }

@@ -9,7 +9,11 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Topics;
@@ -57,10 +61,19 @@ class OverdueClockTest {
             caseEvents.await(r -> caseId.equals(r.key()) && "mash.case.risk-rated.v1".equals(r.header("ce_type")),
                     Duration.ofSeconds(120));
             var ofCase = caseEvents.all(r -> caseId.equals(r.key()), Duration.ofSeconds(2));
-            // each event once: nothing lost in the outage, nothing sent again after the restart
-            assertThat(ofCase).extracting(r -> r.header("ce_type"))
+            // Delivery is at least once (CONTRACT.md): a send the broker took while its answer was lost
+            // in the pause is sent again, with the same ce_id, and every consumer's inbox drops it. So
+            // this asserts what a consumer sees, not that the topic holds no repeat (which failed now
+            // and then). A transactional publisher would hide a repeat only from read_committed readers
+            // and still could not commit with Axon's token: a stop between the two sends again anyway.
+            Map<String, List<TopicReader.Received>> byEvent = ofCase.stream().collect(
+                    Collectors.groupingBy(r -> r.header("ce_id"), LinkedHashMap::new, Collectors.toList()));
+            assertThat(byEvent.values()).as("a repeat is the same event again").allSatisfy(copies -> assertThat(copies)
+                    .extracting(r -> r.header("ce_type") + " " + r.value()).containsOnly(
+                            copies.get(0).header("ce_type") + " " + copies.get(0).value()));
+            // each event once, in order: nothing lost in the outage, nothing made twice by the restart
+            assertThat(byEvent.values()).extracting(copies -> copies.get(0).header("ce_type"))
                     .containsSubsequence("mash.case.opened.v1", "mash.case.risk-rated.v1").doesNotHaveDuplicates();
-            assertThat(ofCase).extracting(r -> r.header("ce_id")).doesNotHaveDuplicates();
         }
         // the case and its view came through the restart intact
         assertThat(Screening.screener().get("/api/v1/cases/" + caseId).then().statusCode(200).extract().jsonPath()

@@ -36,6 +36,12 @@ public final class TestTokens {
         return token(role, agency, role + "-test");
     }
 
+    /** A valid one-hour token whose claims name no agency at all. */
+    public static String withoutAgency(String role, String sub) {
+        return Jwt.issuer(ISSUER).subject(sub).upn(sub).groups(Set.of(role))
+                .expiresIn(Duration.ofHours(1)).jws().sign(privateKey());
+    }
+
     /** A token that expired an hour ago. */
     public static String expired(String role, String agency) {
         Instant issued = Instant.now().minus(Duration.ofHours(2));

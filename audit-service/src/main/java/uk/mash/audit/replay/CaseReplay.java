@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uk.mash.audit.log.AuditEntry;
+import uk.mash.audit.log.UnstorableRecord;
 import uk.mash.contracts.Concern;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Rag;
@@ -73,6 +74,10 @@ public final class CaseReplay {
     }
 
     private <T> T read(AuditEntry e, Class<T> type) {
+        if (UnstorableRecord.is(e.data())) {
+            // the event is in the entry only as the bytes received: nothing of it can be folded
+            throw new IllegalStateException("Entry " + e.sequence() + " holds a record in its unstorable form");
+        }
         try {
             return mapper.readValue(e.data(), type);
         } catch (Exception ex) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import uk.mash.audit.log.AuditEntry;
+import uk.mash.audit.log.UnstorableRecord;
 import uk.mash.contracts.Concern;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.events.CaseOpened;
@@ -52,6 +53,11 @@ public final class ReportCardFold {
         Map<UUID, ReferralAcknowledged> acknowledged = new HashMap<>();
 
         for (AuditEntry e : entries) {
+          if (UnstorableRecord.is(e.data())) {
+              // the event is in the entry only as the bytes received: no figure can come from it
+              LOG.warnf("Report card skips entry %d: a record in its unstorable form", e.sequence());
+              continue;
+          }
           try {
             switch (e.type()) {
                 case EventTypes.REPORT_RECEIVED -> {

@@ -26,6 +26,7 @@ import uk.mash.audit.messaging.CaseReadPublisher;
 import uk.mash.audit.replay.CaseReplay;
 import uk.mash.audit.replay.CaseView;
 import uk.mash.audit.store.AuditLogStore;
+import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.Problem;
 import uk.mash.support.problem.ProblemException;
 import uk.mash.support.security.Caller;
@@ -108,8 +109,8 @@ public class AuditResource {
     @GET
     @Path("/access-log")
     public List<CaseReadAnswer> accessLog(@QueryParam("caseId") String caseId, @QueryParam("sub") String sub) {
-        String id = caseId == null || caseId.isBlank() ? null : Params.caseId(caseId).toString();
-        return store.caseReads(id, sub == null || sub.isBlank() ? null : sub).stream()
+        UUID id = Parameters.uuid("caseId", caseId);
+        return store.caseReads(id == null ? null : id.toString(), Parameters.text("sub", sub, 200)).stream()
                 .map(e -> CaseReadAnswer.of(e, mapper)).toList();
     }
 

@@ -72,9 +72,9 @@ public class ReportIntake {
             return Optional.empty();
         }
         ReportStore.ClaimedKey existing = claimed.get();
-        if (key.bodyMustMatch() && !existing.requestHash().equals(key.requestHash())) {
+        if (!existing.requestHash().equals(key.requestHash())) {
             throw ProblemException.conflict("idempotency-key-reused",
-                    "This Idempotency-Key was already used with a different request");
+                    "This " + key.named() + " was already used with a different request");
         }
         StoredReport report = reports.find(existing.reportId()).orElseThrow();
         LOG.infof("Repeated submission answered again: reportId=%s", report.reportId());

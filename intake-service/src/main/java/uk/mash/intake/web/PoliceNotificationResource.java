@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import uk.mash.contracts.Agency;
 import uk.mash.contracts.Channel;
 import uk.mash.contracts.Consent;
 import uk.mash.contracts.PoliceReference;
@@ -31,7 +30,8 @@ import uk.mash.support.security.Roles;
 
 /**
  * Police notifications become reports with channel POLICE_NOTIFICATION (the mapping is in the
- * README). Police systems retry, so the same notification from the same force is one report.
+ * README). Police systems retry, so the same notification from the same system (the token's
+ * {@code sub}) is one report; the report's referrer is the officer, for the system's agency.
  */
 @Path("/api/v1/police/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,12 +53,13 @@ public class PoliceNotificationResource {
     @POST
     @RolesAllowed(Roles.POLICE_SYSTEM)
     public Response notify(@NotNull(message = "a notification body is required") @Valid PoliceNotificationRequest notification) {
+        Caller caller = Caller.of(token);
         LocalDate reportDate = ReportDate.today(clock);
         PoliceReference police = new PoliceReference(notification.notificationId().trim(), notification.force().trim(),
                 notification.occurrenceNumber(), notification.officer() == null ? null : notification.officer().toOfficer(),
                 notification.incidentAt(), notification.riskGrade());
         Referrer referrer = new Referrer(notification.officer() == null ? null : notification.officer().name(),
-                "Police officer", notification.force().trim(), Agency.POLICE, null, null);
+                "Police officer", notification.force().trim(), caller.agency(), null, null);
         ReportDraft draft = new ReportDraft(referrer, Channel.POLICE_NOTIFICATION, notification.concerns(),
                 notification.summary(), false,
                 notification.incidentAt() == null ? null : ReportDate.of(notification.incidentAt()),
@@ -67,8 +68,8 @@ public class PoliceNotificationResource {
                 notification.persons().stream().map(p -> p.toSubject(reportDate)).toList(),
                 notification.riskGrade() == PoliceRiskGrade.HIGH ? Rag.RED : null,
                 police);
-        SubmissionKey key = SubmissionKey.policeNotification(notification.force(), notification.notificationId(),
+        SubmissionKey key = SubmissionKey.policeNotification(caller.sub(), notification.notificationId(),
                 RequestHash.of(mapper, notification));
-        return Answers.accepted(intake.submit(Caller.of(token).actor(), draft, Optional.of(key)));
+        return Answers.accepted(intake.submit(caller.actor(), draft, Optional.of(key)));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -26,6 +26,7 @@ import uk.mash.intake.report.ReportIntake;
 import uk.mash.intake.report.SubmissionKey;
 import uk.mash.intake.store.ReportStore;
 import uk.mash.intake.store.StoredReport;
+import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.ProblemException;
 import uk.mash.support.security.Caller;
 import uk.mash.support.security.Roles;
@@ -49,10 +50,16 @@ public class ReportResource {
 
     @POST
     @RolesAllowed({Roles.REFERRER, Roles.POLICE_SYSTEM, Roles.SCREENER})
-    public Response submit(@HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
-                           @NotNull(message = "a report body is required") @Valid ReportRequest report) {
+    public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @NotNull(message = "a report body is required") @Valid ReportRequest report,
+                           @Context SecurityContext security) {
         Caller caller = Caller.of(token);
-        Optional<SubmissionKey> key = Optional.ofNullable(idempotencyKey)
+        // a referrer or police system reports for its own agency; a screener taking a phone
+        // report may name the caller's, and is recorded as the one who took it
+        if (!security.isUserInRole(Roles.SCREENER) && report.referrer().agency() != caller.agency()) {
+            throw ProblemException.unprocessable("referrer.agency", "must be the agency your token names");
+        }
+        Optional<SubmissionKey> key = Optional.ofNullable(Parameters.text("Idempotency-Key", idempotencyKey, 200))
                 .map(k -> SubmissionKey.idempotencyKey(caller.sub(), k, RequestHash.of(mapper, report)));
         boolean immediateRisk = Boolean.TRUE.equals(report.immediateRisk());
         ReportDraft draft = new ReportDraft(report.referrer().toReferrer(), report.channel(), report.concerns(),
@@ -67,7 +74,7 @@ public class ReportResource {
     @GET
     @Path("/{reportId}")
     @RolesAllowed({Roles.REFERRER, Roles.POLICE_SYSTEM, Roles.SCREENER})
-    public ReportAnswer status(@PathParam("reportId") UUID reportId, @jakarta.ws.rs.core.Context SecurityContext security) {
+    public ReportAnswer status(@PathParam("reportId") UUID reportId, @Context SecurityContext security) {
         StoredReport report = reports.find(reportId)
                 .filter(r -> security.isUserInRole(Roles.SCREENER) || r.submittedBySub().equals(token.getSubject()))
                 .orElseThrow(() -> ProblemException.notFound("Report " + reportId));

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,9 @@ class TokenTest {
 
     @Test
     void aPoliceSystemMaySubmitAnOrdinaryReportToo() {
-        as("police-system").body(Requests.report()).post("/api/v1/reports").then().statusCode(202);
+        Map<String, Object> report = Requests.report();
+        Requests.referrer(report).put("agency", "POLICE");
+        Requests.as("police-system", "POLICE").body(report).post("/api/v1/reports").then().statusCode(202);
     }
 
     private static RequestSpecification as(String role) {

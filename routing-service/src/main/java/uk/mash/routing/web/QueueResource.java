@@ -6,10 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,9 +24,8 @@ import uk.mash.contracts.ReferralStatus;
 import uk.mash.contracts.Route;
 import uk.mash.routing.referral.Queues;
 import uk.mash.routing.referral.ReceivingQueue;
-import uk.mash.support.problem.Problem;
+import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.ProblemException;
-import uk.mash.support.problem.Violation;
 import uk.mash.support.security.Caller;
 import uk.mash.support.security.Roles;
 
@@ -45,6 +40,7 @@ public class QueueResource {
 
     static final String READ_ENDPOINT = "GET /api/v1/queues/{queue}/referrals";
     static final String ACKNOWLEDGE_ENDPOINT = "POST /api/v1/queues/{queue}/referrals/{referralId}/acknowledgement";
+    static final int DEFAULT_PAGE_SIZE = 100;
 
     @Inject
     ReceivingQueue queues;
@@ -60,12 +56,13 @@ public class QueueResource {
     public Map<String, List<ObjectNode>> list(@PathParam("queue") String queueName,
                                               @QueryParam("status") String status,
                                               @QueryParam("caseId") String caseId,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                              @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size,
+                                              @QueryParam("page") String page,
+                                              @QueryParam("size") String size,
                                               @Context SecurityContext security) {
         Route queue = security.isUserInRole(Roles.MANAGER) ? known(queueName) : own(queueName, security);
-        List<ObjectNode> items = queues.read(queue, status(status), caseId(caseId), page, size, Caller.of(token),
-                READ_ENDPOINT).stream().map(r -> QueueItem.of(r, mapper)).toList();
+        List<ObjectNode> items = queues.read(queue, Parameters.oneOf("status", status, ReferralStatus.class),
+                Parameters.uuid("caseId", caseId), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE),
+                Caller.of(token), READ_ENDPOINT).stream().map(r -> QueueItem.of(r, mapper)).toList();
         return Map.of("items", items);
     }
 
@@ -81,15 +78,18 @@ public class QueueResource {
                 ACKNOWLEDGE_ENDPOINT), mapper);
     }
 
-    /** The caller's own queue, or 403 (for an unknown queue name too: it is not theirs either). */
+    /** The caller's own queue, or 403 (a queue name that is no queue is 400 for everyone). */
     private static Route own(String queueName, SecurityContext security) {
-        return Queues.fromPathName(queueName).filter(q -> security.isUserInRole(Queues.role(q)))
-                .orElseThrow(ForbiddenException::new);
+        Route queue = known(queueName);
+        if (!security.isUserInRole(Queues.role(queue))) {
+            throw new ForbiddenException();
+        }
+        return queue;
     }
 
     private static Route known(String queueName) {
         return Queues.fromPathName(queueName)
-                .orElseThrow(() -> ProblemException.notFound("Queue '" + queueName + "'"));
+                .orElseThrow(() -> Parameters.malformed("queue", "must be children, adults or police"));
     }
 
     private static UUID referralId(String value, Route queue) {
@@ -98,29 +98,5 @@ public class QueueResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Referral on the " + Queues.pathName(queue) + " queue");
         }
-    }
-
-    private static ReferralStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(ReferralStatus.values()).filter(s -> s.name().equals(value)).findFirst()
-                .orElseThrow(() -> malformed("status", "must be one of " + Arrays.toString(ReferralStatus.values())));
-    }
-
-    private static UUID caseId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw malformed("caseId", "must be a UUID");
-        }
-    }
-
-    private static ProblemException malformed(String field, String message) {
-        return new ProblemException(Problem.invalid(400, "The query does not match the expected shape",
-                List.of(new Violation(field, message))));
     }
 }

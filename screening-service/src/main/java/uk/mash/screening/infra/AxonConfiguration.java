@@ -12,18 +12,26 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.mash.screening.command.Case;
@@ -34,7 +42,9 @@ import uk.mash.screening.query.CaseViewProjection;
  * Axon Framework inside Quarkus, without Axon Server: the Case's events in screening's own
  * PostgreSQL ({@code domainevententry}), Jackson for every message, JTA transactions, and two
  * tracking processors that read the event store: the case view, and the publisher that makes
- * the event store the outbox of {@code mash.case-events}.
+ * the event store the outbox of {@code mash.case-events}. Each processor parks a case whose event
+ * it cannot handle in a sequenced dead-letter queue (table {@code deadletterentry}, V1_7), per
+ * case, so one poisoned case never stops the others; {@link ParkedCases} retries them.
  */
 @Startup
 @Singleton
@@ -67,7 +77,11 @@ public class AxonConfiguration {
     @ConfigProperty(name = "mash.screening.cached-events", defaultValue = "1000")
     int cachedEvents;
 
+    @ConfigProperty(name = "mash.screening.max-parked-cases", defaultValue = "1024")
+    int maxParkedCases;
+
     private Configuration axon;
+    private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> parkedCases = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -80,6 +94,11 @@ public class AxonConfiguration {
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                // two commands racing for a case's next event: the loser's insert breaks the unique
+                // (aggregate, sequence) key. Axon's default resolver knows only the JDBC exception type
+                // pgjdbc never throws, so it would be an EventStoreException (a lasting failure, the
+                // report dead-lettered); as a ConcurrencyException the report is screened again
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
@@ -109,17 +128,38 @@ public class AxonConfiguration {
                         .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                         .build())
                 .configureAggregate(Case.class);
-        configurer.eventProcessing(processing -> processing
-                .registerTokenStore(c -> tokens)
-                .registerTrackingEventProcessor(CASE_VIEW, c -> c.eventStore(), c -> tracking)
-                .registerTrackingEventProcessor(CASE_EVENTS, c -> c.eventStore(), c -> tracking)
-                // a failure (database or Kafka away) stops the batch; the processor retries it from its token
-                .registerListenerInvocationErrorHandler(CASE_VIEW, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(CASE_EVENTS, c -> PropagatingErrorHandler.instance())
-                .registerEventHandler(c -> caseView)
-                .registerEventHandler(c -> publisher)
-                .assignHandlerInstancesMatching(CASE_VIEW, h -> h == caseView)
-                .assignHandlerInstancesMatching(CASE_EVENTS, h -> h == publisher));
+        configurer.eventProcessing(processing -> {
+            processing
+                    .registerTokenStore(c -> tokens)
+                    .registerTrackingEventProcessor(CASE_VIEW, c -> c.eventStore(), c -> tracking)
+                    .registerTrackingEventProcessor(CASE_EVENTS, c -> c.eventStore(), c -> tracking);
+            // a case whose event a group cannot handle is parked, the others go on; a transient
+            // failure (database or Kafka away) fails the batch, retried from the token (ParkingPolicy)
+            for (String group : List.of(CASE_VIEW, CASE_EVENTS)) {
+                JdbcSequencedDeadLetterQueue<EventMessage<?>> parked = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(group)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .genericSerializer(serializer)
+                        .eventSerializer(serializer)
+                        .maxSequences(maxParkedCases)
+                        .build();
+                parkedCases.put(group, parked);
+                processing
+                        .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
+                        .registerDeadLetterQueue(group, c -> parked)
+                        .registerDeadLetterPolicy(group, c -> new ParkingPolicy(group))
+                        // the queue is asked about an event's case only while some case may be parked
+                        // (Axon's sequence identifier cache), not for every event
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (c, invoker) -> invoker.enableSequenceIdentifierCache());
+            }
+            processing
+                    .registerEventHandler(c -> caseView)
+                    .registerEventHandler(c -> publisher)
+                    .assignHandlerInstancesMatching(CASE_VIEW, h -> h == caseView)
+                    .assignHandlerInstancesMatching(CASE_EVENTS, h -> h == publisher);
+        });
         axon = configurer.buildConfiguration();
         axon.start();
     }
@@ -129,6 +169,16 @@ public class AxonConfiguration {
         if (axon != null) {
             axon.shutdown();
         }
+    }
+
+    /** The cases a processing group has parked (its dead-letter queue), to count them. */
+    SequencedDeadLetterQueue<EventMessage<?>> parkedCases(String processingGroup) {
+        return parkedCases.get(processingGroup);
+    }
+
+    /** Handles a processing group's parked cases again (its dead-lettering invoker). */
+    SequencedDeadLetterProcessor<EventMessage<?>> parkedCaseRetry(String processingGroup) {
+        return axon.eventProcessingConfiguration().sequencedDeadLetterProcessor(processingGroup).orElseThrow();
     }
 
     @Produces

@@ -5,12 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.mash.contracts.Rag;
@@ -37,6 +35,7 @@ import uk.mash.screening.application.AccessLog;
 import uk.mash.screening.application.ScreenerDesk;
 import uk.mash.screening.query.CaseView;
 import uk.mash.screening.query.CaseViewStore;
+import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.ProblemException;
 import uk.mash.support.security.Caller;
 import uk.mash.support.security.Roles;
@@ -51,7 +50,11 @@ import uk.mash.support.security.Roles;
 @RolesAllowed({Roles.SCREENER, Roles.MANAGER})
 public class CaseResource {
 
-    private static final String IF_MATCH = "^(W/)?\"?\\d+\"?$";
+    private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?(\"?)(\\d{1,18})\\1");
+    private static final int DEFAULT_PAGE_SIZE = 50;
+
+    /** The statuses a case list may be filtered by. */
+    enum CaseStatus { AWAITING_DECISION, DECIDED }
 
     @Inject
     CaseViewStore views;
@@ -73,12 +76,12 @@ public class CaseResource {
 
     @GET
     @Transactional
-    public CaseList list(@QueryParam("status") @Pattern(regexp = "AWAITING_DECISION|DECIDED") String status,
-                         @QueryParam("rag") Rag rag,
-                         @QueryParam("overdue") Boolean overdue,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        CaseViewStore.Page found = views.list(status, rag, overdue, page, size);
+    public CaseList list(@QueryParam("status") String status, @QueryParam("rag") String rag,
+                         @QueryParam("overdue") String overdue, @QueryParam("page") String page,
+                         @QueryParam("size") String size) {
+        CaseStatus wanted = Parameters.oneOf("status", status, CaseStatus.class);
+        CaseViewStore.Page found = views.list(wanted == null ? null : wanted.name(), Parameters.oneOf("rag", rag, Rag.class),
+                Parameters.flag("overdue", overdue), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE));
         accessLog.read(Caller.of(token), "GET /api/v1/cases", found.items().stream().map(v -> v.caseId).toList());
         return new CaseList(found.items().stream().map(CaseList.Item::of).toList(), found.total());
     }
@@ -94,7 +97,7 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/agency-information")
     public Response addAgencyInformation(@PathParam("caseId") UUID caseId,
-                                         @HeaderParam("If-Match") @Pattern(regexp = IF_MATCH) String ifMatch,
+                                         @HeaderParam("If-Match") String ifMatch,
                                          @NotNull @Valid AgencyInformationRequest request) {
         long version = desk.addAgencyInformation(new AddAgencyInformation(caseId, Caller.of(token).actor(),
                 request.legalBasis(), request.summary(), clock.instant(), expected(ifMatch)));
@@ -104,7 +107,7 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/risk-rating")
     public Response rateRisk(@PathParam("caseId") UUID caseId,
-                             @HeaderParam("If-Match") @Pattern(regexp = IF_MATCH) String ifMatch,
+                             @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid RiskRatingRequest request) {
         long version = desk.rateRisk(new RateRisk(caseId, request.rag(), request.rationale(), Caller.of(token).actor(),
                 clock.instant(), expected(ifMatch)));
@@ -114,7 +117,7 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/decision")
     public Response recordDecision(@PathParam("caseId") UUID caseId,
-                                   @HeaderParam("If-Match") @Pattern(regexp = IF_MATCH) String ifMatch,
+                                   @HeaderParam("If-Match") String ifMatch,
                                    @NotNull @Valid DecisionRequest request) {
         Set<Route> routes = request.routes() == null ? null : Set.copyOf(request.routes());
         long version = desk.recordDecision(new RecordDecision(caseId, UUID.randomUUID(), request.outcome(), routes,
@@ -141,7 +144,15 @@ public class CaseResource {
         return Response.ok(view).tag(new EntityTag(Long.toString(view.version))).build();
     }
 
+    /** {@code If-Match: "7"} (the ETag this API gives), or the bare or weak forms of it. */
     private static Long expected(String ifMatch) {
-        return ifMatch == null ? null : Long.valueOf(ifMatch.replaceAll("[^0-9]", ""));
+        if (ifMatch == null) {
+            return null;
+        }
+        Matcher version = IF_MATCH.matcher(ifMatch);
+        if (!version.matches()) {
+            throw Parameters.malformed("If-Match", "must be a case version as the ETag gives it, e.g. \"7\"");
+        }
+        return Long.valueOf(version.group(2));
     }
 }

@@ -140,7 +140,7 @@ public class Inbound {
     }
 
     /** The failure's types along its causes, and a database's SQLState: never messages, which may quote values. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null && out.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PermanentFailure permanent) {
