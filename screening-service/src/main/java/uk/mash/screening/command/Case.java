@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConcurrencyException;
 import uk.mash.contracts.Concern;
 import uk.mash.contracts.PoliceReference;
 import uk.mash.contracts.Rag;
@@ -75,6 +76,12 @@ public class Case {
         ReportReceived report = command.report();
         if (reports.contains(report.reportId())) {
             return version(); // linked already: a redelivered report changes nothing
+        }
+        if (decisionId != null) {
+            // decided between the directory's answer and this command: a decided case is not open, so
+            // the report must not join it (its referrer would never hear a decision). Screening the
+            // report again finds the case decided and opens a new one, a re-referral of this.
+            throw new ConcurrencyException("Case " + caseId + " was decided while a report was being linked to it");
         }
         List<Subject> newPeople = report.subjects().stream()
                 .filter(s -> subjects.stream().noneMatch(known -> SamePerson.same(known, s)))

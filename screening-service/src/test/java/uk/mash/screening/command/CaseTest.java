@@ -251,6 +251,18 @@ class CaseTest {
     }
 
     @Test
+    void aReportIsNotLinkedToACaseDecidedMeanwhileButScreenedAgain() {
+        DecisionRecorded decided = new DecisionRecorded(caseId, schoolReport.reference(), UUID.randomUUID(),
+                Outcome.EARLY_HELP, List.of(Route.CHILDREN), "Support", "sw.owen", Agency.CHILDRENS_SERVICES,
+                RECEIVED, true, null, null, null, List.of(), List.of(sam), List.of());
+        ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.MEDIUM, sam);
+        fixture.given(opened(), decided)
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61)))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConcurrencyException.class);
+    }
+
+    @Test
     void commandsAnswerTheCasesVersion() {
         fixture.given(opened(), rated(Rag.AMBER))
                 .when(new RateRisk(caseId, Rag.RED, "Escalating", SCREENER, RECEIVED, null))
