@@ -114,10 +114,11 @@ class FaultInjectionIT {
         // the load: an open loop at RATE, each report retried on its own until accepted
         AtomicInteger loadSent = new AtomicInteger();
         AtomicBoolean stopLoad = new AtomicBoolean();
+        AtomicBoolean abort = new AtomicBoolean();
         Thread loader = new Thread(() -> {
             long interval = (long) (1_000_000_000L / RATE);
             long next = System.nanoTime();
-            while (!(stopLoad.get() && loadSent.get() >= REPORTS)) {
+            while (!abort.get() && !(stopLoad.get() && loadSent.get() >= REPORTS)) {
                 load.next();
                 loadSent.incrementAndGet();
                 next += interval;
@@ -129,9 +130,24 @@ class FaultInjectionIT {
                 }
             }
         }, "fault-test-load");
+        loader.setDaemon(true);
         loader.start();
+        try {
+            schedule();
+        } catch (Exception | Error e) {
+            abort.set(true);
+            throw e;
+        }
+        stopLoad.set(true);
+        loader.join(TimeUnit.MINUTES.toMillis(30));
+        Instant loadEnded = Instant.now();
+        System.out.printf("faults: schedule done, %,d reports sent in %d s; waiting for everything to settle%n",
+                load.sent(), Duration.between(started, loadEnded).toSeconds());
+        settleAndCheck(started);
+    }
 
-        // the faults, one after another, each once the stack has come back from the one before
+    /** The faults, one after another, each once the stack has come back from the one before. */
+    private void schedule() throws Exception {
         sleep(Duration.ofSeconds(20));
         for (String name : SERVICES) {
             Stack.Service service = stack.service(name);
@@ -157,13 +173,9 @@ class FaultInjectionIT {
                     broker.awaitReady(RECOVERY);
                     return 1;
                 }, OUTAGE);
+    }
 
-        stopLoad.set(true);
-        loader.join(TimeUnit.MINUTES.toMillis(30));
-        Instant loadEnded = Instant.now();
-        System.out.printf("faults: schedule done, %,d reports sent in %d s; waiting for everything to settle%n",
-                load.sent(), Duration.between(started, loadEnded).toSeconds());
-
+    private void settleAndCheck(Instant started) throws Exception {
         // let everything settle: every report answered, screened, decided, routed and audited
         Duration drain = Duration.ofSeconds(Math.max(300, REPORTS * 40L / 1000));
         Instant deadline = Instant.now().plus(drain);
@@ -176,14 +188,14 @@ class FaultInjectionIT {
 
         // what screening and routing show through their APIs (these reads are events too)
         Map<String, List<String>> casesOfReport = screeningCasesOfReports();
-        long screeningTotal = Api.get(stack.url("screening", "/api/v1/cases?size=1"), screenerToken.get()).body()
-                .path("total").asLong(-1);
+        Api.Answer list = get(stack.url("screening", "/api/v1/cases?size=1"), screenerToken.get());
+        long screeningTotal = list.body() == null ? -1 : list.body().path("total").asLong(-1);
         Map<String, Map<String, Integer>> onQueues = routingQueues();
         Map<String, String> feedback = referrerFeedback(Instant.now().plus(Duration.ofMinutes(3)));
         // (when audit did not settle above, one more look is enough to say what it lacks)
         settle("reads audited", audited ? Instant.now().plus(Duration.ofMinutes(3)) : Instant.now(),
                 () -> audit.catchUp() && unaudited(audit).isEmpty());
-        Api.Answer integrity = Api.get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
+        Api.Answer integrity = get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
         Map<String, Integer> ready = new LinkedHashMap<>();
         for (String name : SERVICES) {
             ready.put(name, readyStatus(name));
@@ -446,6 +458,15 @@ class FaultInjectionIT {
                 : "'s case " + caseId + " has " + routed.size() + " referral(s), not both in audit's log"));
     }
 
+    /** A GET whose failure to connect is an answer too (status 0), so that the figures are still printed. */
+    private static Api.Answer get(String url, String token) {
+        try {
+            return Api.get(url, token);
+        } catch (RuntimeException unreachable) {
+            return new Api.Answer(0, null, unreachable.getMessage());
+        }
+    }
+
     private int readyStatus(String name) {
         try {
             return Api.get(stack.url(name, "/q/health/ready"), auditor.get()).status();
@@ -627,7 +648,7 @@ class FaultInjectionIT {
         for (String queue : List.of("children", "adults", "police")) {
             Map<String, Integer> perCase = new HashMap<>();
             for (int page = 0; ; page++) {
-                Api.Answer answer = Api.get(stack.url("routing", "/api/v1/queues/" + queue + "/referrals?size=500&page="
+                Api.Answer answer = get(stack.url("routing", "/api/v1/queues/" + queue + "/referrals?size=500&page="
                         + page), manager.get());
                 if (answer.status() != 200) {
                     perCase.put("(unreadable: " + answer.status() + ")", -1);
