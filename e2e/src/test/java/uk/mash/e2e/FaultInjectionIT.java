@@ -41,15 +41,15 @@ import uk.mash.testsupport.TestTokens;
  *
  * <p>{@code -Dmash.faults.reports=N} (or {@code MASH_FAULTS_REPORTS}) asks for at least N reports
  * (default 1,000); {@code -Dmash.faults.rate=R} (or {@code MASH_FAULTS_RATE}) sets reports per
- * second (default N / 300 s, at least 3). The load goes on until every fault is over and at least
- * N reports were sent.
+ * second (default N / 300 s, at least 3 and at most 10: faster floods two shared cores). The load
+ * goes on until every fault is over and at least N reports were sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
 
     private static final int REPORTS = setting("mash.faults.reports", "MASH_FAULTS_REPORTS", 1000);
     private static final double RATE = Double.parseDouble(System.getProperty("mash.faults.rate",
-            firstNonBlank(System.getenv("MASH_FAULTS_RATE"), Double.toString(Math.max(3.0, REPORTS / 300.0)))));
+            firstNonBlank(System.getenv("MASH_FAULTS_RATE"), Double.toString(Math.min(10.0, Math.max(3.0, REPORTS / 300.0))))));
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration RECOVERY = Duration.ofSeconds(240);
     private static final Duration STEADY = Duration.ofSeconds(10);
@@ -369,7 +369,7 @@ class FaultInjectionIT {
             flowing(upAt.plus(RECOVERY));
             flowingMs = since(upAt);
         } catch (Exception | AssertionError e) {
-            problem = "did not come back: " + e.getMessage();
+            problem = "did not come back: " + (e.getMessage() == null ? e.toString() : e.getMessage());
             System.out.printf("faults: %s: %s%n", component, problem);
         }
         faults.add(new Fault(component, what, downMs, backMs, allReadyMs, flowingMs, problem, starts));
@@ -421,7 +421,12 @@ class FaultInjectionIT {
     /** A new report goes through: accepted, its case opened, decided, routed, and all of it in audit's log. */
     private void flowing(Instant deadline) throws Exception {
         CompletableFuture<String> probe = load.probe();
-        String reportId = probe.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        String reportId;
+        try {
+            reportId = probe.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the probe report was not accepted in time");
+        }
         if (reportId == null) {
             throw new IllegalStateException("the probe report was refused: " + load.refused());
         }

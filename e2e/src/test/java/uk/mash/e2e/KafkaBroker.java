@@ -138,19 +138,24 @@ final class KafkaBroker implements AutoCloseable {
 
     /** A clean stop (SIGTERM: controlled shutdown), then SIGKILL if it takes over 60 s. */
     void stop() throws InterruptedException {
+        stop(Duration.ofSeconds(60));
+    }
+
+    private void stop(Duration patience) throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
         }
     }
 
+    /** At the end: a clean stop, but within 10 s (a JVM ending does not wait long). */
     @Override
     public void close() {
         try {
-            stop();
+            stop(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

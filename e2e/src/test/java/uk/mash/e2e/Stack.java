@@ -180,8 +180,14 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        // all at once: surefire halts a JVM whose shutdown takes over 30 s, which would leave
+        // services running after it
         for (Service s : services.values()) {
-            s.stop();
+            s.terminate();
+        }
+        Instant deadline = Instant.now().plusSeconds(15);
+        for (Service s : services.values()) {
+            s.awaitStopped(deadline);
         }
         broker.close();
     }
@@ -370,12 +376,25 @@ final class Stack implements AutoCloseable {
         }
 
         void stop() {
-            if (process == null || !process.isAlive()) {
+            terminate();
+            awaitStopped(Instant.now().plusSeconds(20));
+        }
+
+        /** SIGTERM (a clean stop), when it runs. */
+        void terminate() {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+            }
+        }
+
+        /** Waits until the process has ended, and SIGKILLs it at the deadline. */
+        void awaitStopped(Instant deadline) {
+            if (process == null) {
                 return;
             }
-            process.destroy();
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                if (!process.waitFor(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+                        TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                     process.waitFor(10, TimeUnit.SECONDS);
                 }
