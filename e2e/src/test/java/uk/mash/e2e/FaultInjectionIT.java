@@ -228,6 +228,10 @@ class FaultInjectionIT {
                         + " %d refused); %,d decision events%n", decided.size(), screener.retried(),
                 decided.values().stream().filter(Screener.Decision::confirmed).count(), screener.refused().size(),
                 decisions.size()));
+        if (screener.viewBehind() > 0) {
+            out.append(String.format("  case view behind    %,d reads confirming a decision found screening's case view without it"
+                    + " (or without the case) and read again 2 s later%n", screener.viewBehind()));
+        }
         out.append(String.format("  outcomes            %s%n", outcomes));
         out.append(String.format("  referrers' view     %,d of %,d decided reports read DECIDED with their case's outcome at intake%n",
                 feedbackRead - feedback.size(), feedbackRead));

@@ -39,6 +39,7 @@ final class Screener {
     private final AtomicInteger cases = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger retried = new AtomicInteger();
+    private final AtomicInteger lagged = new AtomicInteger();
     private final Map<String, Decision> decided = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> refused = new CopyOnWriteArrayList<>();
@@ -123,8 +124,11 @@ final class Screener {
                         .header("Accept", "application/json").header("Authorization", "Bearer " + bearer).GET(),
                 Instant.now().plus(Duration.ofMinutes(5))).thenCompose(view -> {
                     String decisionId = view.status() == 200 ? decisionOf(view.body(), rationale) : null;
-                    if ("".equals(decisionId) && read < 15) {
-                        // no decision in the case view yet: it may lag the aggregate by a few seconds
+                    boolean lagging = "".equals(decisionId) || view.status() == 404;
+                    if (lagging && read < 60) {
+                        // the case view is built after the aggregate: under a heavy load it can miss
+                        // the decision, or the case itself (404), for a while
+                        lagged.incrementAndGet();
                         return client.after(Duration.ofSeconds(2))
                                 .thenCompose(x -> confirm(caseId, outcome, rationale, refusedRetry, bearer, read + 1));
                     }
@@ -163,6 +167,11 @@ final class Screener {
 
     int retried() {
         return retried.get();
+    }
+
+    /** Reads of a case, to confirm a decision, that found the case view behind (no decision yet, or 404). */
+    int viewBehind() {
+        return lagged.get();
     }
 
     /** The decisions recorded, by caseId (decisionId "" when the answer did not show it yet). */
