@@ -13,7 +13,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule foldsArePure = noClasses().that().resideInAnyPackage("..audit.log..", "..audit.replay..",
-                    "..audit.report..")
+                    "..audit.reportcard..")
             .should().dependOnClassesThat().resideInAnyPackage("..audit.web..", "..audit.store..", "..audit.messaging..",
                     "jakarta.ws.rs..", "java.sql..", "org.apache.kafka..", "io.agroal..");
 

@@ -43,7 +43,7 @@ public final class CaseReplay {
     }
 
     /** Empty when the case had not been opened by {@code asOf}. */
-    public Optional<CaseView> asOf(List<AuditEntry> entries, Instant asOf) {
+    public Optional<CaseAsOf> asOf(List<AuditEntry> entries, Instant asOf) {
         Map<UUID, ReportReceived> received = new HashMap<>();
         for (AuditEntry e : entries) {
             if (EventTypes.REPORT_RECEIVED.equals(e.type()) && !e.occurredAt().isAfter(asOf)) {
@@ -88,13 +88,13 @@ public final class CaseReplay {
     private final class State {
         private final CaseOpened opened;
         private final Map<UUID, ReportReceived> received;
-        private final List<CaseView.Report> reports = new ArrayList<>();
-        private final Map<UUID, CaseView.Subject> subjects = new java.util.LinkedHashMap<>();
+        private final List<CaseAsOf.Report> reports = new ArrayList<>();
+        private final Map<UUID, CaseAsOf.Subject> subjects = new java.util.LinkedHashMap<>();
         private final LinkedHashSet<Concern> concerns = new LinkedHashSet<>();
-        private final List<CaseView.AgencyInformation> information = new ArrayList<>();
-        private final List<CaseView.RiskRating> ratings = new ArrayList<>();
+        private final List<CaseAsOf.AgencyInformation> information = new ArrayList<>();
+        private final List<CaseAsOf.RiskRating> ratings = new ArrayList<>();
         private Rag rag;
-        private CaseView.Decision decision;
+        private CaseAsOf.Decision decision;
         private boolean overdueRaised;
         private long version = 1;
 
@@ -104,8 +104,8 @@ public final class CaseReplay {
             this.rag = opened.rag();
             ReportReceived first = received.get(opened.reportId());
             reports.add(first == null
-                    ? new CaseView.Report(opened.reportId(), opened.reference(), null, null, null)
-                    : new CaseView.Report(first.reportId(), first.reference(), first.receivedAt(),
+                    ? new CaseAsOf.Report(opened.reportId(), opened.reference(), null, null, null)
+                    : new CaseAsOf.Report(first.reportId(), first.reference(), first.receivedAt(),
                             first.referrer() == null ? null : first.referrer().agency(), first.channel()));
             addSubjects(opened.subjects());
             addConcerns(opened.concerns());
@@ -116,7 +116,7 @@ public final class CaseReplay {
                 case EventTypes.REPORT_LINKED -> {
                     ReportLinked linked = read(e, ReportLinked.class);
                     ReportReceived r = received.get(linked.reportId());
-                    reports.add(new CaseView.Report(linked.reportId(), linked.reportReference(), linked.receivedAt(),
+                    reports.add(new CaseAsOf.Report(linked.reportId(), linked.reportReference(), linked.receivedAt(),
                             linked.agency(), linked.channel() != null ? linked.channel() : r == null ? null : r.channel()));
                     addSubjects(linked.subjects());
                     addConcerns(linked.concerns());
@@ -124,19 +124,19 @@ public final class CaseReplay {
                 }
                 case EventTypes.AGENCY_INFORMATION_ADDED -> {
                     AgencyInformationAdded a = read(e, AgencyInformationAdded.class);
-                    information.add(new CaseView.AgencyInformation(a.agency(), a.sharedBy(), a.sharedAt(),
+                    information.add(new CaseAsOf.AgencyInformation(a.agency(), a.sharedBy(), a.sharedAt(),
                             a.legalBasis(), a.summary()));
                     version++;
                 }
                 case EventTypes.RISK_RATED -> {
                     RiskRated r = read(e, RiskRated.class);
-                    ratings.add(new CaseView.RiskRating(r.rag(), r.rationale(), r.ratedBy(), r.ratedAt()));
+                    ratings.add(new CaseAsOf.RiskRating(r.rag(), r.rationale(), r.ratedBy(), r.ratedAt()));
                     rag = r.rag();
                     version++;
                 }
                 case EventTypes.DECISION_RECORDED -> {
                     DecisionRecorded d = read(e, DecisionRecorded.class);
-                    decision = new CaseView.Decision(d.decisionId(), d.outcome(), d.routes(), d.rationale(),
+                    decision = new CaseAsOf.Decision(d.decisionId(), d.outcome(), d.routes(), d.rationale(),
                             d.decidedBy(), d.decidedAt(), d.withinTimescale(), d.supersedes());
                     version++;
                 }
@@ -153,7 +153,7 @@ public final class CaseReplay {
         private void addSubjects(List<Subject> list) {
             if (list != null) {
                 for (Subject s : list) {
-                    subjects.putIfAbsent(s.subjectId(), new CaseView.Subject(s.subjectId(), s.role(), s.givenName(),
+                    subjects.putIfAbsent(s.subjectId(), new CaseAsOf.Subject(s.subjectId(), s.role(), s.givenName(),
                             s.familyName(), s.dateOfBirth()));
                 }
             }
@@ -165,8 +165,8 @@ public final class CaseReplay {
             }
         }
 
-        CaseView view() {
-            return new CaseView(opened.caseId(), opened.reference(), decision == null ? "AWAITING_DECISION" : "DECIDED",
+        CaseAsOf view() {
+            return new CaseAsOf(opened.caseId(), opened.reference(), decision == null ? "AWAITING_DECISION" : "DECIDED",
                     opened.openedAt(), opened.decisionDueBy(), overdueRaised && decision == null, rag,
                     opened.reReferral(), opened.previousCaseIds() == null ? List.of() : opened.previousCaseIds(),
                     List.copyOf(reports), List.copyOf(subjects.values()), List.copyOf(concerns),

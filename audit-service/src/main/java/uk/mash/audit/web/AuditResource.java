@@ -24,7 +24,7 @@ import uk.mash.audit.integrity.IntegrityReport;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.messaging.CaseReadPublisher;
 import uk.mash.audit.replay.CaseReplay;
-import uk.mash.audit.replay.CaseView;
+import uk.mash.audit.replay.CaseAsOf;
 import uk.mash.audit.store.AuditLogStore;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.Problem;
@@ -61,22 +61,22 @@ public class AuditResource {
 
     @GET
     @Path("/cases/{caseId}/events")
-    public List<EntryAnswer> caseEvents(@PathParam("caseId") String caseId) {
+    public List<AuditEntryResponse> caseEvents(@PathParam("caseId") String caseId) {
         UUID id = Params.caseId(caseId);
         List<AuditEntry> entries = store.caseEntries(id.toString());
         if (entries.isEmpty()) {
             throw ProblemException.notFound("Case " + id);
         }
         reads.caseRead(id, Caller.of(token), "GET /api/v1/audit/cases/{caseId}/events");
-        return entries.stream().map(e -> EntryAnswer.of(e, mapper)).toList();
+        return entries.stream().map(e -> AuditEntryResponse.of(e, mapper)).toList();
     }
 
     @GET
     @Path("/cases/{caseId}/state")
-    public CaseView caseState(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
+    public CaseAsOf caseState(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
         UUID id = Params.caseId(caseId);
         Instant at = Params.instant("asOf", asOf, clock.instant());
-        CaseView view = new CaseReplay(mapper).asOf(store.caseEntries(id.toString()), at)
+        CaseAsOf view = new CaseReplay(mapper).asOf(store.caseEntries(id.toString()), at)
                 .orElseThrow(() -> ProblemException.notFound("Case " + id + " as of " + at));
         reads.caseRead(id, Caller.of(token), "GET /api/v1/audit/cases/{caseId}/state");
         return view;
@@ -97,21 +97,21 @@ public class AuditResource {
     /** The entries from one sequence to another, each exactly as hashed: what the README's verifier reads. */
     @GET
     @Path("/export")
-    public List<EntryAnswer> export(@QueryParam("fromSequence") String fromSequence,
+    public List<AuditEntryResponse> export(@QueryParam("fromSequence") String fromSequence,
                                     @QueryParam("toSequence") String toSequence) {
         Long from = Params.sequence("fromSequence", fromSequence);
         Long to = Params.sequence("toSequence", toSequence);
-        List<EntryAnswer> out = new java.util.ArrayList<>();
-        store.scan(from == null ? 1 : from, to == null ? Long.MAX_VALUE : to, e -> out.add(EntryAnswer.of(e, mapper)));
+        List<AuditEntryResponse> out = new java.util.ArrayList<>();
+        store.scan(from == null ? 1 : from, to == null ? Long.MAX_VALUE : to, e -> out.add(AuditEntryResponse.of(e, mapper)));
         return out;
     }
 
     @GET
     @Path("/access-log")
-    public List<CaseReadAnswer> accessLog(@QueryParam("caseId") String caseId, @QueryParam("sub") String sub) {
+    public List<CaseReadResponse> accessLog(@QueryParam("caseId") String caseId, @QueryParam("sub") String sub) {
         UUID id = Parameters.uuid("caseId", caseId);
         return store.caseReads(id == null ? null : id.toString(), Parameters.text("sub", sub, 200)).stream()
-                .map(e -> CaseReadAnswer.of(e, mapper)).toList();
+                .map(e -> CaseReadResponse.of(e, mapper)).toList();
     }
 
     @POST

@@ -70,6 +70,6 @@ public class PoliceNotificationResource {
                 police);
         SubmissionKey key = SubmissionKey.policeNotification(caller.sub(), notification.notificationId(),
                 RequestHash.of(mapper, notification));
-        return Answers.accepted(intake.submit(caller.actor(), draft, Optional.of(key)));
+        return ReportResponses.accepted(intake.submit(caller.actor(), draft, Optional.of(key)));
     }
 }

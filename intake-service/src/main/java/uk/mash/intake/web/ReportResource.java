@@ -67,18 +67,18 @@ public class ReportResource {
                 report.consent() == null ? Consent.NOT_SOUGHT : report.consent(),
                 report.subjects().stream().map(SubjectRequest::toSubject).toList(),
                 immediateRisk ? Rag.RED : null, null);
-        return Answers.accepted(intake.submit(caller.actor(), draft, key));
+        return ReportResponses.accepted(intake.submit(caller.actor(), draft, key));
     }
 
     /** The referrer's feedback: their own reports only (others' are "not found", not "forbidden"). */
     @GET
     @Path("/{reportId}")
     @RolesAllowed({Roles.REFERRER, Roles.POLICE_SYSTEM, Roles.SCREENER})
-    public ReportAnswer status(@PathParam("reportId") UUID reportId, @Context SecurityContext security) {
+    public ReportResponse status(@PathParam("reportId") UUID reportId, @Context SecurityContext security) {
         StoredReport report = reports.find(reportId)
                 .filter(r -> security.isUserInRole(Roles.SCREENER) || r.submittedBySub().equals(token.getSubject()))
                 .orElseThrow(() -> ProblemException.notFound("Report " + reportId));
-        return new ReportAnswer(report.reportId(), report.reference(), report.receivedAt(), report.status(),
+        return new ReportResponse(report.reportId(), report.reference(), report.receivedAt(), report.status(),
                 report.caseReference(), report.outcome());
     }
 }

@@ -62,7 +62,7 @@ public class QueueResource {
         Route queue = security.isUserInRole(Roles.MANAGER) ? known(queueName) : own(queueName, security);
         List<ObjectNode> items = queues.read(queue, Parameters.oneOf("status", status, ReferralStatus.class),
                 Parameters.uuid("caseId", caseId), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE),
-                Caller.of(token), READ_ENDPOINT).stream().map(r -> QueueItem.of(r, mapper)).toList();
+                Caller.of(token), READ_ENDPOINT).stream().map(r -> ReferralResponse.of(r, mapper)).toList();
         return Map.of("items", items);
     }
 
@@ -74,7 +74,7 @@ public class QueueResource {
                                   @Valid AcknowledgementRequest request, @Context SecurityContext security) {
         Route queue = own(queueName, security);
         UUID id = referralId(referralId, queue);
-        return QueueItem.of(queues.acknowledge(queue, id, request == null ? null : request.note(), Caller.of(token),
+        return ReferralResponse.of(queues.acknowledge(queue, id, request == null ? null : request.note(), Caller.of(token),
                 ACKNOWLEDGE_ENDPOINT), mapper);
     }
 

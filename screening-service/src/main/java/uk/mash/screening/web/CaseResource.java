@@ -76,14 +76,14 @@ public class CaseResource {
 
     @GET
     @Transactional
-    public CaseList list(@QueryParam("status") String status, @QueryParam("rag") String rag,
+    public CaseListResponse list(@QueryParam("status") String status, @QueryParam("rag") String rag,
                          @QueryParam("overdue") String overdue, @QueryParam("page") String page,
                          @QueryParam("size") String size) {
         CaseStatus wanted = Parameters.oneOf("status", status, CaseStatus.class);
         CaseViewStore.Page found = views.list(wanted == null ? null : wanted.name(), Parameters.oneOf("rag", rag, Rag.class),
                 Parameters.flag("overdue", overdue), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE));
         accessLog.read(Caller.of(token), "GET /api/v1/cases", found.items().stream().map(v -> v.caseId).toList());
-        return new CaseList(found.items().stream().map(CaseList.Item::of).toList(), found.total());
+        return new CaseListResponse(found.items().stream().map(CaseListResponse.Item::of).toList(), found.total());
     }
 
     @GET
@@ -98,7 +98,7 @@ public class CaseResource {
     @Path("/{caseId}/agency-information")
     public Response addAgencyInformation(@PathParam("caseId") UUID caseId,
                                          @HeaderParam("If-Match") String ifMatch,
-                                         @NotNull @Valid AgencyInformationRequest request) {
+                                         @NotNull @Valid AddAgencyInformationRequest request) {
         long version = desk.addAgencyInformation(new AddAgencyInformation(caseId, Caller.of(token).actor(),
                 request.legalBasis(), request.summary(), clock.instant(), expected(ifMatch)));
         return afterChange(caseId, version, "POST /api/v1/cases/{caseId}/agency-information");

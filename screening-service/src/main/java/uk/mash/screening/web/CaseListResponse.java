@@ -8,7 +8,7 @@ import uk.mash.contracts.Rag;
 import uk.mash.screening.query.CaseView;
 
 /** {@code GET /api/v1/cases}: a page of cases, soonest decision first. */
-public record CaseList(List<Item> items, long total) {
+public record CaseListResponse(List<Item> items, long total) {
 
     public record Item(UUID caseId, String reference, String status, Rag rag, Instant openedAt, Instant decisionDueBy,
                        boolean overdue, boolean reReferral, List<Concern> concerns,

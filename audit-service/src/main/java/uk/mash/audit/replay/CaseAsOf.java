@@ -14,7 +14,7 @@ import uk.mash.contracts.Route;
 import uk.mash.contracts.SubjectRole;
 
 /** The case as screening shows it (CONTRACT.md, GET /api/v1/cases/{caseId}), rebuilt from the log. */
-public record CaseView(UUID caseId, String reference, String status, Instant openedAt, Instant decisionDueBy,
+public record CaseAsOf(UUID caseId, String reference, String status, Instant openedAt, Instant decisionDueBy,
                        boolean overdue, Rag rag, boolean reReferral, List<UUID> previousCaseIds,
                        List<Report> reports, List<Subject> subjects, List<Concern> concerns,
                        List<AgencyInformation> agencyInformation, List<RiskRating> riskRatings, Decision decision,

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.mash.audit.log.AuditEntry;
 
 /** One read of a case: who, which case, when, through which service and endpoint, and where it sits in the log. */
-public record CaseReadAnswer(long sequence, String eventId, String caseId, String sub, String agency, String service,
+public record CaseReadResponse(long sequence, String eventId, String caseId, String sub, String agency, String service,
                              String endpoint, String readAt) {
 
-    static CaseReadAnswer of(AuditEntry e, ObjectMapper mapper) {
+    static CaseReadResponse of(AuditEntry e, ObjectMapper mapper) {
         JsonNode data;
         try {
             data = mapper.readTree(e.data());
         } catch (Exception ex) {
             data = mapper.createObjectNode();
         }
-        return new CaseReadAnswer(e.sequence(), e.eventId(), e.caseId(), e.actorSub(), e.actorAgency(),
+        return new CaseReadResponse(e.sequence(), e.eventId(), e.caseId(), e.actorSub(), e.actorAgency(),
                 data.path("service").asText(null), data.path("endpoint").asText(null), data.path("readAt").asText(null));
     }
 }

@@ -1,4 +1,4 @@
-package uk.mash.audit.report;
+package uk.mash.audit.reportcard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

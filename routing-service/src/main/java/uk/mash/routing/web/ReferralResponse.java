@@ -11,9 +11,9 @@ import uk.mash.routing.store.StoredReferral;
  * applied) plus where it stands: status, when it falls due, and its acknowledgement, escalation
  * or withdrawal.
  */
-final class QueueItem {
+final class ReferralResponse {
 
-    private QueueItem() {
+    private ReferralResponse() {
     }
 
     static ObjectNode of(StoredReferral r, ObjectMapper mapper) {

@@ -6,13 +6,13 @@ import uk.mash.intake.report.Acceptance;
 import uk.mash.intake.store.StoredReport;
 
 /** 202 with the new report's location, or 200 with the first answer to a repeated submission. */
-final class Answers {
+final class ReportResponses {
 
-    private Answers() {
+    private ReportResponses() {
     }
 
     static Response accepted(Acceptance acceptance) {
-        ReportAnswer body = new ReportAnswer(acceptance.reportId(), acceptance.reference(), acceptance.receivedAt(),
+        ReportResponse body = new ReportResponse(acceptance.reportId(), acceptance.reference(), acceptance.receivedAt(),
                 StoredReport.RECEIVED, null, null);
         return Response.status(acceptance.repeat() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .location(URI.create("/api/v1/reports/" + acceptance.reportId()))

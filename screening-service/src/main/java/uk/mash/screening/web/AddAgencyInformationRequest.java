@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 import uk.mash.contracts.LegalBasis;
 
 /** What an agency knows, and on what legal basis it shares it. The agency is the caller's own. */
-public record AgencyInformationRequest(@NotBlank @Size(max = 20000) String summary, @NotNull LegalBasis legalBasis) {
+public record AddAgencyInformationRequest(@NotBlank @Size(max = 20000) String summary, @NotNull LegalBasis legalBasis) {
 }

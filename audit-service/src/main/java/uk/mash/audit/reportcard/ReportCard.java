@@ -1,4 +1,4 @@
-package uk.mash.audit.report;
+package uk.mash.audit.reportcard;
 
 import java.time.Duration;
 import java.time.LocalDate;
