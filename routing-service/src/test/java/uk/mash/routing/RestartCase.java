@@ -3,7 +3,7 @@ package uk.mash.routing;
 import java.util.UUID;
 
 /**
- * The case routed by {@link RoutedBeforeRestartTest} and escalated by {@link EscalationTest} in the
+ * The case routed by {@link RoutedBeforeRestartIT} and escalated by {@link EscalationIT} in the
  * next application (another profile, so Quarkus restarts routing in between). Fixed ids: test
  * classes are reloaded with each application, so nothing else survives the restart but the database.
  */

@@ -1,0 +1,148 @@
+package uk.mash.audit;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.mash.contracts.Agency;
+import uk.mash.contracts.Concern;
+import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Outcome;
+import uk.mash.contracts.Rag;
+import uk.mash.contracts.Route;
+
+/**
+ * The report card on a seeded week (Monday 3 to Friday 7 March 2031, far from every other test's
+ * events) whose figures were worked out by hand, below.
+ */
+@QuarkusTest
+class ReportCardIT {
+
+    private static Instant at(String s) {
+        return Instant.parse("2031-03-0" + s + "Z");
+    }
+
+    @Test
+    void theReportCardOfASeededWeekHasTheFiguresWorkedOutByHand() {
+        UUID r0 = UUID.randomUUID(), r1 = UUID.randomUUID(), r2 = UUID.randomUUID(), r3 = UUID.randomUUID(),
+                r4 = UUID.randomUUID(), r5 = UUID.randomUUID();
+        UUID c0 = UUID.randomUUID(), c1 = UUID.randomUUID(), c2 = UUID.randomUUID(), c3 = UUID.randomUUID(),
+                c5 = UUID.randomUUID();
+        UUID ref1 = UUID.randomUUID(), ref2 = UUID.randomUUID(), ref3 = UUID.randomUUID(), ref4 = UUID.randomUUID(),
+                ref5 = UUID.randomUUID();
+        UUID c3first = UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        try (Events e = new Events()) {
+            // reports: R0 the Sunday before (outside), R1..R5 in the week
+            ids.add(report(e, r0, at("2T23:59:59"), Agency.HEALTH, Concern.OTHER));
+            ids.add(report(e, r1, at("3T09:00:00"), Agency.EDUCATION, Concern.NEGLECT));
+            ids.add(report(e, r2, at("3T22:00:00"), Agency.POLICE, Concern.DOMESTIC_ABUSE, Concern.EMOTIONAL_ABUSE));
+            ids.add(report(e, r3, at("4T10:00:00"), Agency.HEALTH, Concern.NEGLECT));
+            ids.add(report(e, r4, at("5T08:00:00"), Agency.POLICE, Concern.DOMESTIC_ABUSE));
+            ids.add(report(e, r5, at("7T16:00:00"), Agency.EDUCATION, Concern.MISSING));
+            // cases: C0 opened outside the week; R4 is linked to C2 and opens nothing
+            ids.add(open(e, c0, r0, at("2T23:59:59"), false));
+            ids.add(open(e, c1, r1, at("3T09:00:01"), false));
+            ids.add(open(e, c2, r2, at("3T22:00:01"), true));
+            ids.add(open(e, c3, r3, at("4T10:00:01"), true));
+            ids.add(open(e, c5, r5, at("7T16:00:01"), false));
+            ids.add(e.send(c2.toString(), EventTypes.REPORT_LINKED, at("5T08:00:01"), Events.linked(c2, r4, "MASH-2031-4",
+                    at("5T08:00:00"), Agency.POLICE, List.of(Concern.DOMESTIC_ABUSE))));
+            // first decisions: C0 10h00m01s in time, C1 6h in time, C2 35h late, C3 2h in time (NFA, later superseded)
+            ids.add(decide(e, c0, UUID.randomUUID(), Outcome.INFORMATION_AND_ADVICE, List.of(), at("3T10:00:00"), true, null));
+            ids.add(decide(e, c1, UUID.randomUUID(), Outcome.EARLY_HELP, List.of(Route.CHILDREN), at("3T15:00:00"), true, null));
+            ids.add(decide(e, c2, UUID.randomUUID(), Outcome.CHILD_PROTECTION_STRATEGY, List.of(Route.CHILDREN, Route.POLICE),
+                    at("5T09:00:00"), false, null));
+            ids.add(decide(e, c3, c3first, Outcome.NO_FURTHER_ACTION, List.of(), at("4T12:00:00"), true, null));
+            ids.add(decide(e, c3, UUID.randomUUID(), Outcome.POLICE_INVESTIGATION, List.of(Route.POLICE), at("6T10:00:00"),
+                    true, c3first));
+            // referrals: ref5 is withdrawn; ref2 acknowledged late; ref4 never acknowledged
+            ids.add(route(e, ref1, c1, Route.CHILDREN, at("3T15:00:05")));
+            ids.add(route(e, ref5, c1, Route.ADULTS, at("3T15:00:05")));
+            ids.add(e.send(c1.toString(), EventTypes.REFERRAL_WITHDRAWN, at("3T15:30:00"),
+                    Events.withdrawn(ref5, c1, Route.ADULTS, at("3T15:30:00"))));
+            ids.add(route(e, ref2, c2, Route.CHILDREN, at("5T09:00:05")));
+            ids.add(route(e, ref3, c2, Route.POLICE, at("5T09:00:05")));
+            ids.add(route(e, ref4, c3, Route.POLICE, at("6T10:00:05")));
+            ids.add(ack(e, ref1, c1, Route.CHILDREN, at("3T16:00:00"), true));
+            ids.add(ack(e, ref2, c2, Route.CHILDREN, at("6T12:00:00"), false));
+            ids.add(ack(e, ref3, c2, Route.POLICE, at("5T10:00:00"), true));
+        }
+        AuditLog.awaitSequences(ids.toArray(String[]::new));
+
+        for (String role : List.of("manager", "auditor")) {
+            Api.as(role).queryParam("from", "2031-03-03").queryParam("to", "2031-03-07").get("/api/v1/performance")
+                    .then().statusCode(200)
+                    .body("from", equalTo("2031-03-03")).body("to", equalTo("2031-03-07"))
+                    // R1..R5
+                    .body("contactsReceived", equalTo(5))
+                    .body("byReferringAgency", equalTo(Map.of("EDUCATION", 2, "POLICE", 2, "HEALTH", 1)))
+                    .body("byConcern", equalTo(Map.of("NEGLECT", 2, "DOMESTIC_ABUSE", 2, "EMOTIONAL_ABUSE", 1, "MISSING", 1)))
+                    // C1, C2, C3, C5 opened; C1, C2, C3 routed (C5 undecided)
+                    .body("casesOpened", equalTo(4))
+                    .body("referrals", equalTo(3))
+                    // of the referrals C1, C2, C3: C2 and C3 are re-referrals
+                    .body("reReferrals.count", equalTo(2)).body("reReferrals.of", equalTo(3))
+                    .body("reReferrals.share", equalTo(0.6667f))
+                    // first decisions in the week: C0, C1, C2, C3; C2 was late
+                    .body("decisionsWithinOneWorkingDay.count", equalTo(3))
+                    .body("decisionsWithinOneWorkingDay.of", equalTo(4))
+                    .body("decisionsWithinOneWorkingDay.share", equalTo(0.75f))
+                    // each case's standing decision: C3's NFA was superseded by a police investigation
+                    .body("byOutcome", equalTo(Map.of("INFORMATION_AND_ADVICE", 1, "EARLY_HELP", 1,
+                            "CHILD_PROTECTION_STRATEGY", 1, "POLICE_INVESTIGATION", 1)))
+                    // 2h, 6h, 10h00m01s, 35h: nearest-rank median the 2nd, 90th percentile the 4th
+                    .body("reportToDecision.decisions", equalTo(4))
+                    .body("reportToDecision.median", equalTo("PT6H"))
+                    .body("reportToDecision.p90", equalTo("PT35H"))
+                    // ref1, ref2, ref3, ref4 routed (ref5 withdrawn); ref1 and ref3 acknowledged within the limit
+                    .body("acknowledgedInTime.count", equalTo(2)).body("acknowledgedInTime.of", equalTo(4))
+                    .body("acknowledgedInTime.share", equalTo(0.5f));
+        }
+
+        // one day only: Monday 3rd
+        Api.as("manager").queryParam("from", "2031-03-03").queryParam("to", "2031-03-03").get("/api/v1/performance")
+                .then().statusCode(200).body("contactsReceived", equalTo(2)).body("casesOpened", equalTo(2))
+                .body("decisionsWithinOneWorkingDay.of", equalTo(2)).body("reportToDecision.median", equalTo("PT6H"));
+    }
+
+    @Test
+    void aMissingOrBackwardsPeriodIsRefusedAsAProblem() {
+        Api.as("manager").queryParam("to", "2031-03-07").get("/api/v1/performance").then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("from"));
+        Api.as("manager").queryParam("from", "3 March").queryParam("to", "2031-03-07").get("/api/v1/performance").then()
+                .statusCode(400).contentType("application/problem+json");
+        Api.as("manager").queryParam("from", "2031-03-08").queryParam("to", "2031-03-07").get("/api/v1/performance").then()
+                .statusCode(422).contentType("application/problem+json");
+    }
+
+    private static String report(Events e, UUID id, Instant at, Agency agency, Concern... concerns) {
+        return e.send(id.toString(), EventTypes.REPORT_RECEIVED, at, Events.report(id, "MASH-2031-" + id.toString().substring(0, 4),
+                at, agency, List.of(concerns), Events.child("Sam", "Evans")));
+    }
+
+    private static String open(Events e, UUID caseId, UUID reportId, Instant at, boolean reReferral) {
+        return e.send(caseId.toString(), EventTypes.CASE_OPENED, at, Events.opened(caseId, "MASH-2031-C", reportId, at,
+                Rag.AMBER, reReferral, List.of(Concern.NEGLECT), Events.child("Sam", "Evans")));
+    }
+
+    private static String decide(Events e, UUID caseId, UUID decisionId, Outcome outcome, List<Route> routes, Instant at,
+                                 boolean withinTimescale, UUID supersedes) {
+        return e.send(caseId.toString(), EventTypes.DECISION_RECORDED, at,
+                Events.decided(caseId, decisionId, outcome, routes, at, withinTimescale, supersedes));
+    }
+
+    private static String route(Events e, UUID referralId, UUID caseId, Route queue, Instant at) {
+        return e.send(caseId.toString(), EventTypes.REFERRAL_ROUTED, at, Events.routed(referralId, caseId, queue, at));
+    }
+
+    private static String ack(Events e, UUID referralId, UUID caseId, Route queue, Instant at, boolean withinLimit) {
+        return e.send(caseId.toString(), EventTypes.REFERRAL_ACKNOWLEDGED, at,
+                Events.acknowledged(referralId, caseId, queue, at, withinLimit));
+    }
+}

@@ -1,0 +1,79 @@
+package uk.mash.intake.web;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.mash.intake.Requests;
+import uk.mash.testsupport.TestTokens;
+
+/** No valid token: 401. A valid token with a role that may not: 403. Both as problem+json. */
+@QuarkusTest
+class TokenIT {
+
+    static Stream<Arguments> badTokens() {
+        return Stream.of(
+                Arguments.of("forged signature", TestTokens.forged("referrer", "EDUCATION")),
+                Arguments.of("expired", TestTokens.expired("referrer", "EDUCATION")),
+                Arguments.of("alg none", TestTokens.unsigned("referrer", "EDUCATION")),
+                Arguments.of("not a JWT", "not-a-token"));
+    }
+
+    @Test
+    void noTokenIs401() {
+        RestAssured.given().contentType(ContentType.JSON).body(Requests.report()).post("/api/v1/reports").then()
+                .statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void aTokenThatCannotBeTrustedIs401(String why, String token) {
+        long before = uk.mash.intake.IntakeDatabase.storedRows();
+        RestAssured.given().contentType(ContentType.JSON).auth().oauth2(token).body(Requests.report())
+                .post("/api/v1/reports").then()
+                .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        org.assertj.core.api.Assertions.assertThat(uk.mash.intake.IntakeDatabase.storedRows()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"manager", "auditor", "queue-children", "queue-adults", "queue-police"})
+    void rolesThatDoNotSubmitReportsGet403(String role) {
+        as(role).body(Requests.report()).post("/api/v1/reports").then()
+                .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"referrer", "screener", "manager", "auditor", "queue-children", "queue-adults",
+            "queue-police"})
+    void onlyPoliceSystemsSubmitPoliceNotifications(String role) {
+        as(role).body(Requests.policeNotification("HIGH")).post("/api/v1/police/notifications").then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"manager", "auditor", "queue-children", "queue-adults", "queue-police"})
+    void rolesThatDoNotReadReportStatusGet403WithoutLearningWhetherItExists(String role) {
+        as(role).get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    void aPoliceSystemMaySubmitAnOrdinaryReportToo() {
+        Map<String, Object> report = Requests.report();
+        Requests.referrer(report).put("agency", "POLICE");
+        Requests.as("police-system", "POLICE").body(report).post("/api/v1/reports").then().statusCode(202);
+    }
+
+    private static RequestSpecification as(String role) {
+        return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token(role, "OTHER"));
+    }
+}

@@ -1,0 +1,121 @@
+package uk.mash.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Outcome;
+import uk.mash.contracts.Rag;
+import uk.mash.contracts.Route;
+import uk.mash.contracts.Topics;
+import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.testsupport.TopicReader;
+
+/**
+ * The escalation clock running, with RED shortened to 3 seconds. This profile restarts routing, so
+ * the referral {@link RoutedBeforeRestartIT} left PENDING in the previous application is escalated
+ * here, by the due time stored then (with the 2-second RED limit of that application).
+ */
+@QuarkusTest
+@TestProfile(EscalationIT.ClockRunning.class)
+@Order(2)
+class EscalationIT {
+
+    public static class ClockRunning implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mash.routing.escalation.check-every", "1s",
+                    "mash.routing.escalation.red", "PT3S",
+                    "mash.routing.escalation.other", "PT24H");
+        }
+    }
+
+    QueueTopics queues;
+    TopicReader routingEvents;
+
+    @BeforeEach
+    void subscribe() {
+        queues = new QueueTopics();
+        routingEvents = new TopicReader(Topics.ROUTING_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        queues.close();
+        routingEvents.close();
+    }
+
+    @Test
+    void aRedReferralStillPendingPastItsLimitIsEscalatedAndOnlyThat() {
+        DecisionRecorded amber = Decisions.decision(Outcome.POLICE_INVESTIGATION, Rag.AMBER, List.of(Route.POLICE),
+                Decisions.adultSubjects());
+        Decisions.send(amber);
+        String amberReferral = queues.referralId(Route.POLICE, amber.decisionId());
+        DecisionRecorded red = Decisions.decision(Outcome.CHILD_PROTECTION_STRATEGY, Rag.RED,
+                List.of(Route.CHILDREN, Route.POLICE), Decisions.childSubjects());
+        Decisions.send(red);
+        String referralId = queues.referralId(Route.CHILDREN, red.decisionId());
+
+        JsonNode escalated = escalation(referralId);
+        assertThat(escalated.get("caseId").asText()).isEqualTo(red.caseId().toString());
+        assertThat(escalated.get("queue").asText()).isEqualTo("CHILDREN");
+        assertThat(escalated.get("rag").asText()).isEqualTo("RED");
+        assertThat(escalated.get("limit").asText()).isEqualTo("PT3S");
+        Api.as("queue-children").queryParam("caseId", red.caseId().toString()).queryParam("status", "ESCALATED")
+                .get("/api/v1/queues/children/referrals").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].referralId", equalTo(referralId));
+
+        // routed before the RED one and checked by the same ticks: its 24-hour limit has not passed
+        Api.as("queue-police").queryParam("caseId", amber.caseId().toString())
+                .get("/api/v1/queues/police/referrals").then().statusCode(200)
+                .body("items[0].referralId", equalTo(amberReferral)).body("items[0].status", equalTo("PENDING"));
+    }
+
+    @Test
+    void anEscalatedReferralCanStillBeAcknowledgedLate() {
+        DecisionRecorded red = Decisions.decision(Outcome.ADULT_SAFEGUARDING_ENQUIRY, Rag.RED, List.of(Route.ADULTS),
+                Decisions.adultSubjects());
+        Decisions.send(red);
+        String referralId = queues.referralId(Route.ADULTS, red.decisionId());
+        escalation(referralId);
+
+        Api.as("queue-adults").body(Map.of("note", "WCCIS was down; picked up now"))
+                .post("/api/v1/queues/adults/referrals/" + referralId + "/acknowledgement")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        JsonNode acknowledged = QueueTopics.data(routingEvents.await(
+                r -> EventTypes.REFERRAL_ACKNOWLEDGED.equals(r.header("ce_type"))
+                        && referralId.equals(QueueTopics.data(r).path("referralId").asText()), QueueTopics.WAIT));
+        assertThat(acknowledged.get("withinLimit").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aReferralRoutedBeforeTheRestartIsEscalatedAfterItByItsStoredDueTime() {
+        List<String> routedBefore = RoutingDatabase.strings(
+                "SELECT referral_id FROM referrals WHERE case_id = ?", RestartCase.CASE_ID);
+        assertThat(routedBefore).as("RoutedBeforeRestartIT runs in the application before this one").hasSize(1);
+
+        JsonNode escalated = escalation(routedBefore.get(0));
+        assertThat(escalated.get("limit").asText()).as("the limit when it was routed, not today's 3 seconds")
+                .isEqualTo("PT2S");
+        assertThat(escalated.get("rag").asText()).isEqualTo("RED");
+        Api.as("queue-adults").queryParam("caseId", RestartCase.CASE_ID.toString())
+                .get("/api/v1/queues/adults/referrals").then().statusCode(200)
+                .body("items[0].status", equalTo("ESCALATED"));
+    }
+
+    private JsonNode escalation(String referralId) {
+        TopicReader.Received record = routingEvents.await(r -> EventTypes.REFERRAL_ESCALATED.equals(r.header("ce_type"))
+                && referralId.equals(QueueTopics.data(r).path("referralId").asText()), QueueTopics.WAIT);
+        return QueueTopics.data(record);
+    }
+}
