@@ -5,9 +5,11 @@ import org.testcontainers.kafka.KafkaContainer;
 /** The same broker in Docker, for machines that have it ({@code -Dmash.test.infra=containers}). */
 final class ContainerBroker implements TestBroker {
 
-    private final KafkaContainer container = new KafkaContainer("apache/kafka:4.1.1");
+    private final KafkaContainer container;
 
     ContainerBroker() {
+        TestLane.refuseInFastLane("a Kafka container");
+        container = new KafkaContainer("apache/kafka:4.1.1");
         container.start();
     }
 

@@ -14,6 +14,7 @@ final class EmbeddedBroker implements TestBroker {
     private final KafkaClusterTestKit cluster;
 
     EmbeddedBroker() throws Exception {
+        TestLane.refuseInFastLane("an embedded Kafka broker");
         // At JVM exit Kafka's own hook deletes the broker's temporary log directories, possibly
         // while the broker is still stopping; the broker then sees its log dirs fail and halts the
         // JVM with status 1, which fails a test run whose tests all passed. A test broker must

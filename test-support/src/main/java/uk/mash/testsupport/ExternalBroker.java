@@ -12,6 +12,7 @@ final class ExternalBroker implements TestBroker {
     private final String bootstrapServers;
 
     ExternalBroker(String bootstrapServers) {
+        TestLane.refuseInFastLane("the Kafka broker at " + PROPERTY);
         this.bootstrapServers = bootstrapServers;
     }
 

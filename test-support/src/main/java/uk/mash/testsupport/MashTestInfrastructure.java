@@ -22,6 +22,7 @@ public class MashTestInfrastructure implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
+        TestLane.refuseInFastLane("the test Kafka broker and PostgreSQL");
         TestInfrastructure.Running infra = TestInfrastructure.startOnce();
         return Map.of(
                 "kafka.bootstrap.servers", infra.bootstrapServers(),

@@ -54,6 +54,7 @@ public final class TestInfrastructure {
     }
 
     static synchronized Running startOnce() {
+        TestLane.refuseInFastLane("the test Kafka broker and PostgreSQL");
         Properties props = System.getProperties();
         if (props.getProperty(BOOTSTRAP) == null) {
             try {

@@ -39,6 +39,7 @@ final class TestPostgres implements AutoCloseable {
 
     /** A real PostgreSQL 14 from Maven jars (zonky), data in a temporary directory. */
     static TestPostgres embedded() throws Exception {
+        TestLane.refuseInFastLane("an embedded PostgreSQL");
         Path dir = Files.createTempDirectory("mash-test-pg");
         EmbeddedPostgres pg = embedded(dir, 0).start();
         int port = pg.getPort();
@@ -93,6 +94,7 @@ final class TestPostgres implements AutoCloseable {
 
     /** The server at {@code MASH_TEST_DB_URL} (a superuser JDBC URL, user and password in the URL or env). */
     static TestPostgres external(String superuserUrl) throws Exception {
+        TestLane.refuseInFastLane("the PostgreSQL at MASH_TEST_DB_URL");
         String user = envOr("MASH_TEST_DB_USER", "postgres");
         String password = envOr("MASH_TEST_DB_PASSWORD", "");
         String base = superuserUrl.substring(0, superuserUrl.lastIndexOf('/') + 1);
@@ -103,6 +105,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     static TestPostgres container() throws Exception {
+        TestLane.refuseInFastLane("a PostgreSQL container");
         PostgreSQLContainer pg = new PostgreSQLContainer("postgres:16-alpine");
         pg.start();
         String base = pg.getJdbcUrl().substring(0, pg.getJdbcUrl().lastIndexOf('/') + 1);
