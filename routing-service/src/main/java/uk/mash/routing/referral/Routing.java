@@ -95,7 +95,7 @@ public class Routing {
                 d.policeReferences());
         String payload = events.json(QueueAllowList.referralFor(queue, full, mapper));
         store.insert(StoredReferral.routed(referralId, d.decisionId(), d.caseId(), d.caseReference(), queue,
-                d.outcome(), d.rag(), now, now.plus(limits.limitFor(d.rag())), payload));
+                d.outcome(), d.rag(), now, limits.dueAt(d.rag(), now), payload));
         events.routed(queue, d.caseId(), now, payload);
         metrics.counter("mash.referrals.routed", "queue", Queues.pathName(queue)).increment();
         return referralId;
