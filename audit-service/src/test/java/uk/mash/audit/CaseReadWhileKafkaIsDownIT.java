@@ -59,5 +59,8 @@ class CaseReadWhileKafkaIsDownIT {
                     .then().statusCode(200).extract().jsonPath();
             assertThat(reads.getList("sub")).as("in audit's own log, once").containsExactly("auditor.tester");
         });
+        assertThat(AuditLog.count("SELECT count(*) FROM outbox WHERE message_key = ? AND type = ? "
+                + "AND published_at IS NOT NULL", caseId.toString(), EventTypes.CASE_READ))
+                .as("marked published once the broker had it").isEqualTo(1);
     }
 }
