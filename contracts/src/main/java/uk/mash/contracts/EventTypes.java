@@ -1,6 +1,7 @@
 package uk.mash.contracts;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import uk.mash.contracts.events.AgencyInformationAdded;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.CaseRead;
@@ -46,6 +47,29 @@ public final class EventTypes {
             Map.entry(REFERRAL_ESCALATED, ReferralEscalated.class),
             Map.entry(CASE_READ, CaseRead.class),
             Map.entry(CHECKPOINT_SIGNED, CheckpointSigned.class));
+
+    /** The other way round: each event record to its ce_type (building it fails if two types share a record). */
+    private static final Map<Class<? extends Record>, String> TYPE_OF = DATA_TYPES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    /**
+     * The ce_type an event record is published under: the one table a publisher asks, so no service
+     * spells a type by hand.
+     *
+     * @throws IllegalArgumentException for a class that is not an event of the contract
+     */
+    public static String typeOf(Class<?> event) {
+        String type = TYPE_OF.get(event);
+        if (type == null) {
+            throw new IllegalArgumentException(event.getName() + " is not an event of the contract");
+        }
+        return type;
+    }
+
+    /** Whether {@code event} is an event of the contract (has a ce_type). */
+    public static boolean isEvent(Class<?> event) {
+        return TYPE_OF.containsKey(event);
+    }
 
     private EventTypes() {
     }

@@ -3,12 +3,14 @@ package uk.mash.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,11 +30,25 @@ import uk.mash.support.messaging.CloudEventMessages;
  * restart, or entries left while Kafka was away). If the service dies between the broker's
  * acknowledgement and the mark, the entry is sent again with the same {@code ce_id}, which every
  * consumer drops: at-least-once on the wire, exactly-once as consumers see it.
+ *
+ * <p>A pass that fails (the database away) or leaves entries unacknowledged (Kafka away) is tried again
+ * by SmallRye Fault Tolerance, for as long as it takes, after pauses that double from
+ * {@code mash.outbox.poll-interval} up to {@code mash.outbox.max-backoff}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** What one pass over the outbox did. */
+    enum Pass {
+        /** nothing was waiting */
+        IDLE,
+        /** a batch went out, all of it acknowledged */
+        PUBLISHED,
+        /** some of the batch was not acknowledged: tried again after a pause */
+        INCOMPLETE
+    }
 
     @Inject
     OutboxStore outbox;
@@ -64,9 +80,26 @@ public class OutboxRelay {
     private final BlockingQueue<Boolean> wakeUp = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
     private Thread thread;
+    private Guard untilDone;
 
     void start(@Observes StartupEvent startup) {
         metrics.gauge("mash.outbox.pending", outbox, OutboxStore::pending);
+        untilDone = Guard.create().withDescription("outbox-relay")
+                .withRetry()
+                    .maxRetries(-1)
+                    .maxDuration(36_500, ChronoUnit.DAYS)   // for as long as the outage lasts
+                    .delay(pollInterval.toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    .abortOn(InterruptedException.class)
+                    .whenResult(pass -> pass == Pass.INCOMPLETE)
+                    .beforeRetry(failure -> {
+                        if (failure != null) {
+                            LOG.warnf("Outbox relay failed (%s); retrying", failure.getClass().getSimpleName());
+                        }
+                    })
+                    .withExponentialBackoff().factor(2).maxDelay(maxBackoff.toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
         running = true;
         thread = new Thread(this::relay, "outbox-relay");
         thread.setDaemon(true);
@@ -86,36 +119,36 @@ public class OutboxRelay {
     }
 
     private void relay() {
-        Duration backoff = pollInterval;
         while (running) {
             try {
-                List<OutboxEntry> batch = outbox.unpublished(batchSize);
-                if (batch.isEmpty()) {
+                if (untilDone.call(this::pass, Pass.class) == Pass.IDLE) {
                     wakeUp.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                List<Long> published = publish(batch);
-                outbox.markPublished(published);
-                if (published.size() == batch.size()) {
-                    backoff = pollInterval;
-                } else {
-                    LOG.warnf("Kafka accepted %d of %d outbox entries; retrying in %s",
-                            published.size(), batch.size(), backoff);
-                    backoff = pause(backoff);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay failed (%s); retrying in %s", e.getClass().getSimpleName(), backoff);
-                try {
-                    backoff = pause(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                if (!running || Thread.currentThread().isInterrupted()) {
                     return;
                 }
+                LOG.warnf("Outbox relay stopped retrying (%s); starting again", e.getClass().getSimpleName());
             }
         }
+    }
+
+    /** One batch: sent, and the acknowledged entries marked published. */
+    Pass pass() throws InterruptedException {
+        List<OutboxEntry> batch = outbox.unpublished(batchSize);
+        if (batch.isEmpty()) {
+            return Pass.IDLE;
+        }
+        List<Long> published = publish(batch);
+        outbox.markPublished(published);
+        if (published.size() == batch.size()) {
+            return Pass.PUBLISHED;
+        }
+        LOG.warnf("Kafka accepted %d of %d outbox entries; retrying", published.size(), batch.size());
+        return Pass.INCOMPLETE;
     }
 
     /** Sends the batch and returns the ids the broker acknowledged. */
@@ -138,11 +171,5 @@ public class OutboxRelay {
             }
         }
         return published;
-    }
-
-    private Duration pause(Duration backoff) throws InterruptedException {
-        wakeUp.poll(backoff.toMillis(), TimeUnit.MILLISECONDS);
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
     }
 }

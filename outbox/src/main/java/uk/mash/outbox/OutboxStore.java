@@ -18,15 +18,8 @@ import uk.mash.support.store.StoreException;
 
 /**
  * The transactional outbox: events written in the same transaction as the state that caused
- * them, published afterwards by {@link OutboxRelay}. Each service using it creates the table in
- * its own Flyway migrations:
- * <pre>
- * CREATE TABLE outbox (
- *     id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, topic text NOT NULL, type text NOT NULL,
- *     message_key text NOT NULL, subject text, occurred_at timestamptz NOT NULL, payload text NOT NULL,
- *     published_at timestamptz);
- * CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
- * </pre>
+ * them, published afterwards by {@link OutboxRelay}. The table is this module's own migration,
+ * {@code db/outbox/R__outbox.sql}, which each service adds to its Flyway locations.
  */
 @ApplicationScoped
 public class OutboxStore {
@@ -37,12 +30,19 @@ public class OutboxStore {
     @Inject
     Event<OutboxEntry.Written> written;
 
-    /** Adds the entry inside the caller's transaction; the relay is woken once it commits. */
-    public void append(OutboxEntry entry) {
+    /**
+     * Adds the entry inside the caller's transaction; the relay is woken once it commits. An entry
+     * whose {@code ce_id} is in the outbox already is the same event handed over again (audit's
+     * checkpoints carry an id derived from what was signed): it is kept once.
+     *
+     * @return whether it was added (false: that {@code ce_id} was there already)
+     */
+    public boolean append(OutboxEntry entry) {
+        int added;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
                      INSERT INTO outbox (event_id, topic, type, message_key, subject, occurred_at, payload)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")) {
             s.setObject(1, entry.eventId());
             s.setString(2, entry.topic());
             s.setString(3, entry.type());
@@ -50,11 +50,15 @@ public class OutboxStore {
             s.setString(5, entry.subject());
             s.setTimestamp(6, Timestamp.from(entry.occurredAt()));
             s.setString(7, entry.payload());
-            s.executeUpdate();
+            added = s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        if (added == 0) {
+            return false;
+        }
         written.fire(new OutboxEntry.Written());
+        return true;
     }
 
     /** The oldest unpublished entries, in the order they were written. */

@@ -36,14 +36,11 @@ class OutboxRetentionIT {
                                 .jdbcUrl(infra.get("quarkus.datasource.jdbc.url"))
                                 .principal(new NamePrincipal(infra.get("quarkus.datasource.username")))
                                 .credential(new SimplePassword(infra.get("quarkus.datasource.password"))))));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // the table as OutboxStore documents it, as each service's migration makes it
-            s.execute("""
-                    CREATE TABLE outbox (
-                        id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, topic text NOT NULL, type text NOT NULL,
-                        message_key text NOT NULL, subject text, occurred_at timestamptz NOT NULL, payload text NOT NULL,
-                        published_at timestamptz);
-                    CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL""");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.io.InputStream migration = OutboxRetentionIT.class.getClassLoader()
+                     .getResourceAsStream("db/outbox/R__outbox.sql")) {
+            // the table as the module's own migration makes it in every service
+            s.execute(new String(migration.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -24,9 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * The checkpoint directory ({@code mash.audit.checkpoint-dir}), outside the database: a database
  * superuser who rewrites the log cannot rewrite these too. Each checkpoint is one
- * {@code checkpoint-<sequence>-<epochMillis>.json}; once it is on {@code mash.audit-checkpoints},
- * an empty {@code <that name>.published} beside it says so, so a checkpoint written while Kafka was
- * away, or before a restart, is still published.
+ * {@code checkpoint-<sequence>-<epochMillis>.json}; once it is in audit's outbox (and so bound for
+ * {@code mash.audit-checkpoints}), an empty {@code <that name>.published} beside it says so, so a
+ * checkpoint written while the database was away, or just before a restart, is still published.
  */
 @ApplicationScoped
 public class CheckpointFiles {
@@ -96,7 +96,7 @@ public class CheckpointFiles {
         try {
             Files.createFile(dir.resolve(file.name() + PUBLISHED));
         } catch (FileAlreadyExistsException e) {
-            // another instance sharing the directory published it too (same ce_id): nothing more to say
+            // another instance sharing the directory handed it over too (same ce_id, kept once): nothing more to say
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,10 +22,10 @@ import uk.mash.audit.checkpoint.Checkpoints;
 import uk.mash.audit.integrity.IntegrityCheck;
 import uk.mash.audit.integrity.IntegrityReport;
 import uk.mash.audit.log.AuditEntry;
-import uk.mash.audit.messaging.CaseReadPublisher;
 import uk.mash.audit.replay.CaseReplay;
 import uk.mash.audit.replay.CaseAsOf;
 import uk.mash.audit.store.AuditLogStore;
+import uk.mash.outbox.CaseReads;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.Problem;
 import uk.mash.support.problem.ProblemException;
@@ -48,7 +48,7 @@ public class AuditResource {
     Checkpoints checkpoints;
 
     @Inject
-    CaseReadPublisher reads;
+    CaseReads reads;
 
     @Inject
     JsonWebToken token;
@@ -67,7 +67,7 @@ public class AuditResource {
         if (entries.isEmpty()) {
             throw ProblemException.notFound("Case " + id);
         }
-        reads.caseRead(id, Caller.of(token), "GET /api/v1/audit/cases/{caseId}/events");
+        reads.record(Caller.of(token), "GET /api/v1/audit/cases/{caseId}/events", List.of(id));
         return entries.stream().map(e -> AuditEntryResponse.of(e, mapper)).toList();
     }
 
@@ -78,7 +78,7 @@ public class AuditResource {
         Instant at = Params.instant("asOf", asOf, clock.instant());
         CaseAsOf view = new CaseReplay(mapper).asOf(store.caseEntries(id.toString()), at)
                 .orElseThrow(() -> ProblemException.notFound("Case " + id + " as of " + at));
-        reads.caseRead(id, Caller.of(token), "GET /api/v1/audit/cases/{caseId}/state");
+        reads.record(Caller.of(token), "GET /api/v1/audit/cases/{caseId}/state", List.of(id));
         return view;
     }
 

@@ -1,7 +1,5 @@
 package uk.mash.intake.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,13 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import uk.mash.contracts.Actor;
-import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.intake.store.ReportStore;
 import uk.mash.intake.store.StoredReport;
-import uk.mash.outbox.OutboxEntry;
-import uk.mash.outbox.OutboxStore;
+import uk.mash.outbox.Outbox;
 import uk.mash.support.problem.ProblemException;
 
 /**
@@ -35,10 +31,7 @@ public class ReportIntake {
     ReportStore reports;
 
     @Inject
-    OutboxStore outbox;
-
-    @Inject
-    ObjectMapper mapper;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -59,8 +52,8 @@ public class ReportIntake {
                 draft.consent(), draft.subjects(), draft.initialRag(), draft.police());
         reports.insert(new StoredReport(reportId, reference, receivedAt, submittedBy.sub(), submittedBy.agency(),
                 draft.channel(), StoredReport.RECEIVED, null, null));
-        outbox.append(new OutboxEntry(0, reportId, Topics.REPORTS, EventTypes.REPORT_RECEIVED,
-                reportId.toString(), reportId.toString(), receivedAt, json(event)));
+        // ce_id is the report's id, as it has been since the first build
+        outbox.publishOnce(reportId, Topics.REPORTS, reportId, event, receivedAt);
         LOG.infof("Report accepted: reportId=%s reference=%s channel=%s", reportId, reference, draft.channel());
         return new Acceptance(reportId, reference, receivedAt, false);
     }
@@ -79,13 +72,5 @@ public class ReportIntake {
         StoredReport report = reports.find(existing.reportId()).orElseThrow();
         LOG.infof("Repeated submission answered again: reportId=%s", report.reportId());
         return Optional.of(new Acceptance(report.reportId(), report.reference(), report.receivedAt(), true));
-    }
-
-    private String json(Object event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + event.getClass().getSimpleName(), e);
-        }
     }
 }

@@ -6,14 +6,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import uk.mash.contracts.ReferralStatus;
 import uk.mash.contracts.Route;
-import uk.mash.contracts.events.CaseRead;
 import uk.mash.contracts.events.ReferralAcknowledged;
+import uk.mash.outbox.CaseReads;
 import uk.mash.routing.store.ReferralStore;
 import uk.mash.routing.store.StoredReferral;
 import uk.mash.support.problem.ProblemException;
@@ -26,8 +25,6 @@ import uk.mash.support.security.Caller;
 @ApplicationScoped
 public class ReceivingQueue {
 
-    public static final String SERVICE = "routing-service";
-
     private static final Logger LOG = Logger.getLogger(ReceivingQueue.class);
 
     @Inject
@@ -37,6 +34,9 @@ public class ReceivingQueue {
     RoutingEvents events;
 
     @Inject
+    CaseReads reads;
+
+    @Inject
     Clock clock;
 
     /** A page of the queue; every case on it is recorded as read by the caller (one access event per case). */
@@ -44,10 +44,7 @@ public class ReceivingQueue {
     public List<StoredReferral> read(Route queue, ReferralStatus status, UUID caseId, int page, int size,
                                      Caller caller, String endpoint) {
         List<StoredReferral> referrals = store.list(queue, status, caseId, size, (long) page * size);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (UUID readCase : new LinkedHashSet<>(referrals.stream().map(StoredReferral::caseId).toList())) {
-            events.caseRead(new CaseRead(readCase, caller.sub(), caller.agency(), SERVICE, endpoint, now));
-        }
+        reads.record(caller, endpoint, referrals.stream().map(StoredReferral::caseId).toList());
         return referrals;
     }
 
@@ -66,7 +63,7 @@ public class ReceivingQueue {
                     "This referral was withdrawn by a later decision and cannot be acknowledged");
         }
         // the answer shows the referral: that is a read of the case
-        events.caseRead(new CaseRead(referral.caseId(), caller.sub(), caller.agency(), SERVICE, endpoint, now));
+        reads.record(caller, endpoint, List.of(referral.caseId()));
         if (referral.status() == ReferralStatus.ACKNOWLEDGED) {
             return referral;
         }

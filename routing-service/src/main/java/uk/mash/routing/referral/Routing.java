@@ -1,6 +1,8 @@
 package uk.mash.routing.referral;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,10 +95,10 @@ public class Routing {
         ReferralRouted full = new ReferralRouted(referralId, d.caseId(), d.caseReference(), queue, d.decisionId(),
                 d.outcome(), d.rag(), d.rationale(), d.decidedAt(), now, d.concerns(), d.subjects(),
                 d.policeReferences());
-        String payload = events.json(QueueAllowList.referralFor(queue, full, mapper));
+        ObjectNode referral = QueueAllowList.referralFor(queue, full, mapper);
         store.insert(StoredReferral.routed(referralId, d.decisionId(), d.caseId(), d.caseReference(), queue,
-                d.outcome(), d.rag(), now, limits.dueAt(d.rag(), now), payload));
-        events.routed(queue, d.caseId(), now, payload);
+                d.outcome(), d.rag(), now, limits.dueAt(d.rag(), now), json(referral)));
+        events.routed(queue, d.caseId(), now, referral);
         metrics.counter("mash.referrals.routed", "queue", Queues.pathName(queue)).increment();
         return referralId;
     }
@@ -111,6 +113,15 @@ public class Routing {
                     : "Superseded: replaced by referral " + replacement + " for the new decision (" + d.outcome() + ").";
             events.withdrawn(new ReferralWithdrawn(old.referralId(), old.caseId(), old.queue(), d.supersedes(),
                     d.decisionId(), reason, now));
+        }
+    }
+
+    /** The referral as stored: written by the same mapper as the outbox writes it, so the two are the same text. */
+    private String json(ObjectNode referral) {
+        try {
+            return mapper.writeValueAsString(referral);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a referral", e);
         }
     }
 }

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,8 +31,6 @@ import uk.mash.support.messaging.CloudEventMessages;
 public class CaseEventPublisher {
 
     private static final String PENDING = "mash.case-events.pending";
-    private static final Map<Class<?>, String> TYPES = EventTypes.DATA_TYPES.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
     @Inject
     @Channel("case-events")
@@ -49,10 +45,10 @@ public class CaseEventPublisher {
 
     @EventHandler
     void publish(Object payload, EventMessage<?> event) {
-        String type = TYPES.get(payload.getClass());
-        if (type == null) {
+        if (!EventTypes.isEvent(payload.getClass())) {
             return; // not part of the public contract
         }
+        String type = EventTypes.typeOf(payload.getClass());
         String caseId = ((DomainEventMessage<?>) event).getAggregateIdentifier();
         CompletableFuture<Void> delivered = new CompletableFuture<>();
         kafka.send(CloudEventMessages.cloudEvent(Topics.CASE_EVENTS, event.getIdentifier(), type, source, caseId,

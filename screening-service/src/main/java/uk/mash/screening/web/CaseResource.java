@@ -28,10 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Route;
+import uk.mash.outbox.CaseReads;
 import uk.mash.screening.api.AddAgencyInformation;
 import uk.mash.screening.api.RateRisk;
 import uk.mash.screening.api.RecordDecision;
-import uk.mash.screening.application.AccessLog;
 import uk.mash.screening.application.ScreenerDesk;
 import uk.mash.screening.query.CaseView;
 import uk.mash.screening.query.CaseViewStore;
@@ -63,7 +63,7 @@ public class CaseResource {
     ScreenerDesk desk;
 
     @Inject
-    AccessLog accessLog;
+    CaseReads accessLog;
 
     @Inject
     JsonWebToken token;
@@ -82,7 +82,7 @@ public class CaseResource {
         CaseStatus wanted = Parameters.oneOf("status", status, CaseStatus.class);
         CaseViewStore.Page found = views.list(wanted == null ? null : wanted.name(), Parameters.oneOf("rag", rag, Rag.class),
                 Parameters.flag("overdue", overdue), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE));
-        accessLog.read(Caller.of(token), "GET /api/v1/cases", found.items().stream().map(v -> v.caseId).toList());
+        accessLog.record(Caller.of(token), "GET /api/v1/cases", found.items().stream().map(v -> v.caseId).toList());
         return new CaseListResponse(found.items().stream().map(CaseListResponse.Item::of).toList(), found.total());
     }
 
@@ -140,7 +140,7 @@ public class CaseResource {
     }
 
     private Response answer(CaseView view, String endpoint) {
-        accessLog.read(Caller.of(token), endpoint, List.of(view.caseId));
+        accessLog.record(Caller.of(token), endpoint, List.of(view.caseId));
         return Response.ok(view).tag(new EntityTag(Long.toString(view.version))).build();
     }
 

@@ -2,7 +2,6 @@ package uk.mash.screening.application;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,15 +10,11 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.mash.screening.command.WorkingDays;
 
-/** Time as screening reads it: the clock, and the working-day rule with the configured bank holidays. */
-public class Clocks {
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        // milliseconds, as every other service's instants: the same moment reads the same everywhere
-        return Clock.tickMillis(java.time.ZoneOffset.UTC);
-    }
+/**
+ * Screening's own rule of time: the working-day rule with the configured bank holidays (the clock
+ * itself is service-support's {@code ClockProducer}, shared by every service).
+ */
+public class WorkingDaysProducer {
 
     @Produces
     @Singleton
