@@ -24,12 +24,6 @@ class ApiDescriptionIT {
 
     @Test
     void everyOperationIsDescribedForAnIntegrator() {
-        java.nio.file.Path dump = java.nio.file.Path.of("target", "openapi-served.json");
-        try {
-            java.nio.file.Files.writeString(dump, ApiDescriptionCheck.served(root).toPrettyString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         ApiDescriptionCheck.assertEveryOperationDescribed(root);
     }
 
