@@ -56,6 +56,11 @@ public class QueueResource {
     static final String READ_ENDPOINT = "GET /api/v1/queues/{queue}/referrals";
     static final String ACKNOWLEDGE_ENDPOINT = "POST /api/v1/queues/{queue}/referrals/{referralId}/acknowledgement";
     static final int DEFAULT_PAGE_SIZE = 100;
+    private static final String QUEUE_IS = "children, adults or police; any other name is 400";
+    private static final String REFERRAL_IS = "A referral as its queue received it (the queue's allow-list applied: "
+            + "fields it may not see are absent), plus `status` (PENDING, ACKNOWLEDGED, ESCALATED, WITHDRAWN), `dueBy` "
+            + "and, once they happened, `acknowledgedAt`, `acknowledgedBy`, `acknowledgedByAgency`, "
+            + "`acknowledgementNote`, `escalatedAt`, `withdrawnAt`, `withdrawnByDecisionId`.";
 
     @Inject
     ReceivingQueue queues;
