@@ -72,6 +72,11 @@ final class ApiExamples {
             {"type": "urn:mash:problem:idempotency-key-reused", "title": "Conflict", "status": 409,
              "detail": "This notificationId was already used with a different request"}""";
 
+    static final String NO_PERSON_AT_RISK = """
+            {"type": "urn:mash:problem:invalid-request", "title": "Request breaks a rule", "status": 422,
+             "detail": "The request breaks 1 rule(s)",
+             "violations": [{"field": "persons", "message": "must include at least one CHILD or ADULT_AT_RISK"}]}""";
+
     static final String AGENCY_NOT_THE_TOKENS = """
             {"type": "urn:mash:problem:invalid-request", "title": "Request breaks a rule", "status": 422,
              "detail": "The request breaks a rule",

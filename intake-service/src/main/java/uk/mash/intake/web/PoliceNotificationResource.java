@@ -91,7 +91,9 @@ public class PoliceNotificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "idempotency-key-reused", value = ApiExamples.NOTIFICATION_ID_REUSED)))
     @APIResponse(responseCode = "422", description = "Breaks a rule (no child or adult at risk among the persons, a date "
-            + "in the future, an NHS number that fails its check, a control character in a text); `violations` names each field")
+            + "in the future, an NHS number that fails its check, a control character in a text); `violations` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "no-person-at-risk", value = ApiExamples.NO_PERSON_AT_RISK)))
     public Response notify(@NotNull(message = "a notification body is required") @Valid PoliceNotificationRequest notification) {
         Caller caller = Caller.of(token);
         LocalDate reportDate = ReportDate.today(clock);

@@ -53,6 +53,11 @@ final class ApiExamples {
     static final String ACKNOWLEDGEMENT = """
             {"note": "Strategy discussion booked for 16:00 today."}""";
 
+    static final String NOTE_TOO_LONG = """
+            {"type": "urn:mash:problem:invalid-request", "title": "Request breaks a rule", "status": 422,
+             "detail": "The request breaks 1 rule(s)",
+             "violations": [{"field": "note", "message": "must be at most 4000 characters"}]}""";
+
     static final String WITHDRAWN = """
             {"type": "urn:mash:problem:referral-withdrawn", "title": "Conflict", "status": 409,
              "detail": "This referral was withdrawn by a later decision and cannot be acknowledged"}""";

@@ -127,7 +127,9 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "The referral was withdrawn by a later decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "referral-withdrawn", value = ApiExamples.WITHDRAWN)))
-    @APIResponse(responseCode = "422", description = "A note over 4000 characters, or one with a control character")
+    @APIResponse(responseCode = "422", description = "A note over 4000 characters, or one with a control character",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "note-too-long", value = ApiExamples.NOTE_TOO_LONG)))
     public ObjectNode acknowledge(@PathParam("queue") String queueName, @PathParam("referralId") String referralId,
                                   @Valid AcknowledgementRequest request, @Context SecurityContext security) {
         Route queue = own(queueName, security);

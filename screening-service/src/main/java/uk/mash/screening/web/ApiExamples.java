@@ -72,6 +72,16 @@ final class ApiExamples {
              "detail": "a RED case cannot be closed as NO_FURTHER_ACTION",
              "violations": [{"field": "outcome", "message": "a RED case cannot be closed as NO_FURTHER_ACTION"}]}""";
 
+    static final String NOTHING_SHARED = """
+            {"type": "urn:mash:problem:invalid-request", "title": "Request breaks a rule", "status": 422,
+             "detail": "The request breaks 1 rule(s)",
+             "violations": [{"field": "summary", "message": "must not be blank"}]}""";
+
+    static final String NO_RATIONALE = """
+            {"type": "urn:mash:problem:invalid-request", "title": "Request breaks a rule", "status": 422,
+             "detail": "a rating records its rationale",
+             "violations": [{"field": "rationale", "message": "a rating records its rationale"}]}""";
+
     static final String CONCURRENT_CHANGE = """
             {"type": "urn:mash:problem:concurrent-change", "title": "Conflict", "status": 409,
              "detail": "Someone else changed the case at the same moment; try again"}""";

@@ -164,7 +164,9 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = AT_THE_SAME_MOMENT, content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "concurrent-change", value = ApiExamples.CONCURRENT_CHANGE)))
     @APIResponse(responseCode = "412", description = MOVED_ON)
-    @APIResponse(responseCode = "422", description = "No summary or no legal basis")
+    @APIResponse(responseCode = "422", description = "No summary or no legal basis",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "nothing-shared", value = ApiExamples.NOTHING_SHARED)))
     public Response addAgencyInformation(@PathParam("caseId") UUID caseId,
                                          @HeaderParam("If-Match") String ifMatch,
                                          @NotNull @Valid AddAgencyInformationRequest request) {
@@ -189,7 +191,9 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = AT_THE_SAME_MOMENT, content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "concurrent-change", value = ApiExamples.CONCURRENT_CHANGE)))
     @APIResponse(responseCode = "412", description = MOVED_ON)
-    @APIResponse(responseCode = "422", description = "No rationale, or a rating that is not RED, AMBER or GREEN")
+    @APIResponse(responseCode = "422", description = "No rationale, or a rating that is not RED, AMBER or GREEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "no-rationale", value = ApiExamples.NO_RATIONALE)))
     public Response rateRisk(@PathParam("caseId") UUID caseId,
                              @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid RiskRatingRequest request) {

@@ -27,7 +27,8 @@ import uk.mash.support.problem.Violation;
  * every operation can meet are added here rather than on each method: 401 and 403 where a token is
  * needed, 400 where it reads a body or query parameters or headers, 413 where it reads a body.
  * A resource declares only the refusals of its own (404, 409, 412, 422) with what they mean there;
- * this gives them the problem shape. Runs on the finished document, after Quarkus added the
+ * this gives them the problem shape, and an example where the refusal reads the same everywhere (a
+ * resource gives its own 409 and 422 examples: what conflicts and which rule are its own). Runs on the finished document, after Quarkus added the
  * security requirements from {@code @RolesAllowed}.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -58,12 +59,9 @@ public class ProblemResponses implements OASFilter {
     private static final Map<String, Problem> EXAMPLE = Map.of(
             "401", Problem.of(401, "unauthenticated", "Unauthorized", "A valid bearer token is required"),
             "403", Problem.of(403, "forbidden", "Forbidden", "Your role may not do this"),
-            "409", Problem.of(409, "conflict", "Conflict", "The request conflicts with what was already recorded"),
             "412", Problem.of(412, "precondition-failed", "Precondition failed",
                     "The case has changed since the version in If-Match; read it again"),
-            "413", Problem.of(413, "payload-too-large", "Payload too large", "The body is over 262144 bytes"),
-            "422", Problem.invalid(422, "The request breaks 1 rule(s)",
-                    List.of(new Violation("summary", "must not be blank"))));
+            "413", Problem.of(413, "payload-too-large", "Payload too large", "The body is over 262144 bytes"));
 
     /** The last {@code {somethingId}} of a path names what a 404 did not find. */
     private static final Pattern LAST_ID = Pattern.compile(".*\\{(\\w+)Id}");
