@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.jose4j.json.JsonUtil;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * A working day at the front door, through the running stack's public APIs only: reports from
@@ -27,7 +31,10 @@ import org.jose4j.json.JsonUtil;
  * who acknowledge; a few re-referrals. The people are generated, not real: Welsh and English names
  * and places, plausible ages.
  */
-final class DemoCommand implements Command {
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "A working day (about 80 reports and police notifications, a scripted screener,"
+                + " acknowledgements) through the running stack (started first if it is not up), then a summary.")
+final class DemoCommand implements Callable<Integer> {
 
     private static final String[] CHILD_NAMES = {"Osian", "Cai", "Nia", "Lowri", "Ffion", "Tomos", "Elis", "Mali",
         "Gethin", "Seren", "Alaw", "Ifan", "Megan", "Harri", "Ella", "Jack", "Olivia", "Noah", "Amelia", "Leo", "Isla",
@@ -62,22 +69,30 @@ final class DemoCommand implements Command {
     private PrivateKey key;
     private Random random;
 
-    @Override
-    public String usage() {
-        return "demo --key FILE --intake URL --screening URL --routing URL --audit URL [--reports N] [--seed S]"
-                + "   a working day through the running stack";
-    }
+    @ParentCommand
+    Mash mash;
+
+    @Option(names = "--reports", paramLabel = "N", defaultValue = "80", description = "reports to send (default: ${DEFAULT-VALUE})")
+    int reports;
+
+    @Option(names = "--seed", paramLabel = "S", description = "the random seed (the same day again)")
+    Integer seed;
 
     @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.allow("key", "intake", "screening", "routing", "audit", "reports", "seed");
-        key = Pem.readPrivateKey(Path.of(args.required("key")));
-        String intake = args.required("intake");
-        String screening = args.required("screening");
-        String routing = args.required("routing");
-        String audit = args.required("audit");
-        int reports = args.intValue("reports", 80);
-        random = new Random(args.intValue("seed", (int) (System.nanoTime() & 0x7fffffff)));
+    public Integer call() throws Exception {
+        LocalStack stack = mash.stack();
+        // a working day through the running stack: start it first if it is not up (up is idempotent)
+        stack.up();
+        Console console = stack.console();
+        console.say("");
+        console.say(console.bold("A working day through the stack") + " (reports, police notifications, screening, queues, audit)");
+        return day(stack.home().privateKey(), stack.url(ServiceCatalog.INTAKE), stack.url(ServiceCatalog.SCREENING),
+                stack.url(ServiceCatalog.ROUTING), stack.url(ServiceCatalog.AUDIT), console.out());
+    }
+
+    int day(Path keyFile, String intake, String screening, String routing, String audit, PrintStream out) throws Exception {
+        key = Pem.readPrivateKey(keyFile);
+        random = new Random(seed != null ? seed : (int) (System.nanoTime() & 0x7fffffff));
 
         // 1. the day's reports and police notifications
         List<Family> families = new ArrayList<>();
@@ -327,7 +342,7 @@ final class DemoCommand implements Command {
             throws Exception {
         String token = tokens.computeIfAbsent(role + "|" + agency + "|" + sub, k -> {
             try {
-                return TokenCommand.sign(key, role, agency == null ? Identity.defaultAgency(role) : agency, sub, 3600);
+                return Tokens.sign(key, role, agency == null ? Identity.defaultAgency(role) : agency, sub, 3600);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

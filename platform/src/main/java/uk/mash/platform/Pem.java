@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +14,24 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** PEM text for RSA keys: PKCS#8 private keys, X.509 SubjectPublicKeyInfo public keys. */
-final class Pem {
+/**
+ * PEM text for RSA keys: PKCS#8 private keys, X.509 SubjectPublicKeyInfo public keys. The JDK reads
+ * and writes the DER inside; PEM is only its Base64 between two lines, so no library is needed.
+ */
+public final class Pem {
 
-    static final String PRIVATE = "PRIVATE KEY";
-    static final String PUBLIC = "PUBLIC KEY";
+    public static final String PRIVATE = "PRIVATE KEY";
+    public static final String PUBLIC = "PUBLIC KEY";
 
     private Pem() {
     }
 
-    static String encode(String type, byte[] der) {
+    public static String encode(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    static byte[] decode(String type, String pem) {
+    public static byte[] decode(String type, String pem) {
         String begin = "-----BEGIN " + type + "-----";
         String end = "-----END " + type + "-----";
         int from = pem.indexOf(begin);
@@ -40,18 +43,18 @@ final class Pem {
         return Base64.getDecoder().decode(body);
     }
 
-    static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
+    public static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
         byte[] der = decode(PRIVATE, Files.readString(file, StandardCharsets.US_ASCII));
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
-    static PublicKey readPublicKey(Path file) throws IOException, GeneralSecurityException {
+    public static PublicKey readPublicKey(Path file) throws IOException, GeneralSecurityException {
         byte[] der = decode(PUBLIC, Files.readString(file, StandardCharsets.US_ASCII));
         return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 
     /** The public half of an RSA private key (PKCS#8 keys made by Java carry the modulus and exponent). */
-    static PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
+    public static PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
         if (!(key instanceof RSAPrivateCrtKey)) {
             throw new GeneralSecurityException("not an RSA CRT private key: cannot derive its public key");
         }

@@ -1,5 +1,6 @@
-package uk.mash.local;
+package uk.mash.platform;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,57 +24,40 @@ import java.util.regex.Pattern;
  * is reused (and the role's password re-set to it), existing roles and databases are kept.
  * The service's own migrations create its tables.
  *
- * <p>A service named with {@code --separate-owner} (audit: its runtime user must not be able to
+ * <p>A service named among the separate owners (audit: its runtime user must not be able to
  * change its own log) gets two roles: {@code NAME_owner}, which owns the database and runs the
  * migrations, and {@code NAME}, which may only connect and use what the migrations grant it.
  */
-final class BootstrapCommand implements Command {
+public final class DatabaseBootstrap {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
-    public String usage() {
-        return "bootstrap --url JDBC_SUPERUSER_URL [--user U --password P] --secrets DIR --service NAME..."
-                + " [--separate-owner NAME...]";
+    private DatabaseBootstrap() {
     }
 
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.allow("url", "user", "password", "secrets", "service", "separate-owner");
-        String url = args.required("url");
+    /**
+     * Connects as the superuser ({@code url}, with {@code user} and {@code password} when not null)
+     * and makes each service's role and database, the ones in {@code separateOwner} with an owner
+     * role besides; says what it found and made on {@code out}.
+     *
+     * @throws IllegalArgumentException for a URL that is not PostgreSQL's or a name PostgreSQL would quote
+     */
+    public static void run(String url, String user, String password, Path secrets, Collection<String> services,
+                           Collection<String> separateOwner, PrintStream out) throws IOException, SQLException {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new UsageException("--url must be a jdbc:postgresql: URL, not '" + url + "'");
-        }
-        Path secrets = Path.of(args.required("secrets"));
-        Set<String> services = new LinkedHashSet<>();
-        for (String value : args.all("service")) {
-            for (String name : value.split("[,\\s]+")) {
-                if (name.isEmpty()) {
-                    continue;
-                }
-                if (!NAME.matcher(name).matches()) {
-                    throw new UsageException("service name '" + name + "' must match " + NAME.pattern());
-                }
-                services.add(name);
-            }
+            throw new IllegalArgumentException("the superuser URL must be a jdbc:postgresql: URL, not '" + url + "'");
         }
         if (services.isEmpty()) {
-            throw new UsageException("at least one --service NAME is required");
+            throw new IllegalArgumentException("at least one service is needed");
         }
-
-        Set<String> separateOwner = new LinkedHashSet<>();
-        for (String value : args.all("separate-owner")) {
-            for (String name : value.split("[,\\s]+")) {
-                if (!name.isEmpty()) {
-                    separateOwner.add(name);
-                }
+        for (String name : services) {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("service name '" + name + "' must match " + NAME.pattern());
             }
         }
 
         Properties props = new Properties();
-        String user = args.optional("user", null);
-        String password = args.optional("password", null);
         if (user != null) {
             props.setProperty("user", user);
         }
@@ -86,7 +70,7 @@ final class BootstrapCommand implements Command {
         Files.createDirectories(secrets);
         try (Connection c = DriverManager.getConnection(url, props)) {
             c.setAutoCommit(true);
-            for (String service : services) {
+            for (String service : new LinkedHashSet<>(services)) {
                 if (separateOwner.contains(service)) {
                     String owner = service + "_owner";
                     role(c, secrets, owner, out);
@@ -100,10 +84,10 @@ final class BootstrapCommand implements Command {
                 }
             }
         }
-        return 0;
     }
 
-    private static void bootstrap(Connection c, Path secrets, String name, PrintStream out) throws Exception {
+    private static void bootstrap(Connection c, Path secrets, String name, PrintStream out)
+            throws IOException, SQLException {
         Path file = secrets.resolve(name + ".password");
         boolean fileFound = Files.exists(file);
         String password;
@@ -143,7 +127,8 @@ final class BootstrapCommand implements Command {
     }
 
     /** A login role with its password kept in SECRETS/NAME.password. */
-    private static void role(Connection c, Path secrets, String name, PrintStream out) throws Exception {
+    private static void role(Connection c, Path secrets, String name, PrintStream out)
+            throws IOException, SQLException {
         Path file = secrets.resolve(name + ".password");
         boolean fileFound = Files.exists(file);
         String password = fileFound ? Files.readString(file, StandardCharsets.UTF_8).trim() : newPassword();
@@ -158,7 +143,7 @@ final class BootstrapCommand implements Command {
         out.printf("%s: role %s, password %s%n", name, roleFound ? "found" : "created", fileFound ? "reused" : "created");
     }
 
-    private static void database(Connection c, String name, String owner, PrintStream out) throws Exception {
+    private static void database(Connection c, String name, String owner, PrintStream out) throws SQLException {
         boolean dbFound = exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name);
         try (Statement s = c.createStatement()) {
             s.execute(dbFound ? "ALTER DATABASE " + quoteIdent(name) + " OWNER TO " + quoteIdent(owner)
@@ -176,17 +161,19 @@ final class BootstrapCommand implements Command {
         }
     }
 
-    static String newPassword() {
+    public static String newPassword() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String quoteIdent(String name) {
+    /** A PostgreSQL identifier, quoted. */
+    public static String quoteIdent(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    static String quoteLiteral(String value) {
+    /** A PostgreSQL string literal, quoted. */
+    public static String quoteLiteral(String value) {
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("NUL in a password");
         }

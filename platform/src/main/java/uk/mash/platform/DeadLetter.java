@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,7 +39,7 @@ record DeadLetter(Id id, Instant deadLetteredAt, String topic, Integer partition
             } catch (NumberFormatException e) {
                 // said below
             }
-            throw new UsageException("'" + text + "' is not a dead-letter id (PARTITION:OFFSET, as ./mash dead-letters lists them)");
+            throw new IllegalArgumentException("'" + text + "' is not a dead-letter id (PARTITION:OFFSET, as ./mash dead-letters lists them)");
         }
 
         @Override

@@ -1,32 +1,30 @@
-package uk.mash.local;
+package uk.mash.platform;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 
 /**
  * The local signing key pair: {@code DIR/private.pem} (PKCS#8, mode 600) and {@code DIR/public.pem}
  * (X.509 SubjectPublicKeyInfo). Made once; an existing private key is kept (a missing public.pem
- * is derived from it again).
+ * is derived from it again), because the running services accept only tokens of the key they
+ * were started with.
  */
-final class KeysCommand implements Command {
+public final class SigningKeys {
 
-    static final String PRIVATE_PEM = "private.pem";
-    static final String PUBLIC_PEM = "public.pem";
+    public static final String PRIVATE_PEM = "private.pem";
+    public static final String PUBLIC_PEM = "public.pem";
 
-    @Override
-    public String usage() {
-        return "keys --dir DIR   make DIR/private.pem and DIR/public.pem (RSA 2048) unless they exist";
+    private SigningKeys() {
     }
 
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.allow("dir");
-        Path dir = Path.of(args.required("dir"));
+    /** Makes the pair in {@code dir} unless it is there; says what it did on {@code out}. */
+    public static void ensure(Path dir, PrintStream out) throws IOException, GeneralSecurityException {
         Path privatePem = dir.resolve(PRIVATE_PEM);
         Path publicPem = dir.resolve(PUBLIC_PEM);
         Files.createDirectories(dir);
@@ -39,17 +37,15 @@ final class KeysCommand implements Command {
             } else {
                 out.println("keys: found " + privatePem + " and " + publicPem);
             }
-            return 0;
+            return;
         }
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        PrivateKey privateKey = pair.getPrivate();
         // public first: a private.pem on disk means the pair is complete
         Files600.writePublic(publicPem, Pem.encode(Pem.PUBLIC, pair.getPublic().getEncoded()));
-        Files600.writeSecret(privatePem, Pem.encode(Pem.PRIVATE, privateKey.getEncoded()));
+        Files600.writeSecret(privatePem, Pem.encode(Pem.PRIVATE, pair.getPrivate().getEncoded()));
         out.println("keys: created " + privatePem + " and " + publicPem);
-        return 0;
     }
 }

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -12,15 +12,23 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs a real PostgreSQL (zonky's embedded binaries) with a fixed, kept data directory until
  * this process gets SIGTERM; then stops PostgreSQL cleanly.
  */
-final class PostgresCommand implements Command {
+@Command(name = "postgres", hidden = true, mixinStandardHelpOptions = true,
+        description = "Run PostgreSQL on 127.0.0.1:PORT until SIGTERM (./mash up starts this as its own process).")
+final class PostgresServer implements Callable<Integer> {
 
     /**
      * The superuser {@code postgres} needs no password from this machine (it is only used to
@@ -28,7 +36,7 @@ final class PostgresCommand implements Command {
      * given the wrong one fails here as it would on a real server.
      */
     static final String PG_HBA = String.join("\n",
-            "# written by mash-local (./mash up) at every start",
+            "# written by ./mash up at every start",
             "# TYPE  DATABASE  USER      ADDRESS        METHOD",
             "local   all       postgres                 trust",
             "host    all       postgres  127.0.0.1/32   trust",
@@ -38,20 +46,27 @@ final class PostgresCommand implements Command {
             "host    all       all       ::1/128        scram-sha-256",
             "");
 
-    @Override
-    public String usage() {
-        return "postgres --data DIR --port PORT [--bin DIR]   run PostgreSQL on 127.0.0.1:PORT until SIGTERM";
-    }
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "the data directory (kept)")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "5432", paramLabel = "PORT")
+    int port;
+
+    @Option(names = "--bin", paramLabel = "DIR", description = "where the binaries are unpacked (default: beside DATA)")
+    Path bin;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.allow("data", "port", "bin");
-        Path data = Path.of(args.required("data")).toAbsolutePath().normalize();
-        int port = args.intValue("port", 5432);
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         if (port < 1 || port > 65535) {
-            throw new UsageException("--port must be between 1 and 65535");
+            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535");
         }
-        Path bin = Path.of(args.optional("bin", data.resolveSibling("bin").toString())).toAbsolutePath().normalize();
+        Path data = this.data.toAbsolutePath().normalize();
+        Path bin = (this.bin != null ? this.bin : data.resolveSibling("bin")).toAbsolutePath().normalize();
         Files.createDirectories(data);
         Files.createDirectories(bin);
 

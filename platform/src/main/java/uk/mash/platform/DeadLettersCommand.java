@@ -1,6 +1,6 @@
-package uk.mash.local;
+package uk.mash.platform;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,6 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./mash dead-letters}: what is on {@code mash.dead-letter} (where each record was read,
@@ -16,52 +27,96 @@ import java.util.Map;
  * (a library's message, which may quote the value); the reason is the consumer's own words, which
  * name what is wrong and not the data.
  */
-final class DeadLettersCommand implements Command {
+@Command(name = "dead-letters", mixinStandardHelpOptions = true,
+        description = {"What is on mash.dead-letter (records a consumer can never process): id, when, original"
+                + " topic/partition/offset, ce_type, reason; never a record's contents.",
+            "It talks to the running stack's broker (MASH_KAFKA_BOOTSTRAP, else 127.0.0.1:MASH_KAFKA_PORT)."},
+        subcommands = DeadLettersCommand.Replay.class)
+final class DeadLettersCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Mash mash;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT",
+            description = "the broker (default: MASH_KAFKA_BOOTSTRAP, else the local one ./mash up started)")
+    String kafka;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "how long to try to reach the broker (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public String usage() {
-        return "dead-letters --kafka HOST:PORT [--replay ID... | --replay --all] [--timeout SECONDS]"
-                + "   list mash.dead-letter, or send records back to their topic";
+    public Integer call() throws Exception {
+        return run(null);
     }
 
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.allow("kafka", "replay", "all", "timeout");
-        String bootstrap = args.required("kafka");
-        boolean all = args.flag("all");
-        List<DeadLetter.Id> ids = new ArrayList<>();
-        for (String id : args.all("replay")) {
-            ids.add(DeadLetter.Id.parse(id));
-        }
-        if (all && !args.has("replay")) {
-            throw new UsageException("--all goes with --replay");
-        }
-        if (args.has("replay") && all == !ids.isEmpty()) {
-            throw new UsageException("replay takes the ids to send back, or --all (not both)");
-        }
-        int seconds = args.intValue("timeout", 10);
-        if (seconds < 1) {
-            throw new UsageException("--timeout must be at least 1 second");
+    /** {@code ./mash dead-letters replay ID... | --all}. */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Send those records (or all) back to their original topic with their key, headers and"
+                    + " ce_id, once the cause is fixed; safe to repeat.")
+    static final class Replay implements Callable<Integer> {
+
+        @ParentCommand
+        DeadLettersCommand deadLetters;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Parameters(paramLabel = "ID", arity = "1..*", converter = IdConverter.class,
+                    description = "PARTITION:OFFSET on mash.dead-letter, as ./mash dead-letters lists them")
+            List<DeadLetter.Id> ids;
+
+            @Option(names = "--all", required = true, description = "every record on mash.dead-letter")
+            boolean all;
         }
 
-        try (DeadLetterTopic topic = DeadLetterTopic.connect(bootstrap, Duration.ofSeconds(seconds))) {
+        @Override
+        public Integer call() throws Exception {
+            return deadLetters.run(which);
+        }
+    }
+
+    /** A malformed id is wrong usage (exit 2), said before anything is read. */
+    static final class IdConverter implements ITypeConverter<DeadLetter.Id> {
+        @Override
+        public DeadLetter.Id convert(String value) {
+            try {
+                return DeadLetter.Id.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    private int run(Replay.Which replay) throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter e = spec.commandLine().getErr();
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        String bootstrap = kafka != null ? kafka : mash.stack().kafkaBootstrapForClients();
+        try (DeadLetterTopic topic = DeadLetterTopic.connect(bootstrap, Duration.ofSeconds(timeoutSeconds))) {
             List<DeadLetter> letters = topic.all();
-            if (!args.has("replay")) {
-                list(letters, out);
+            if (replay == null) {
+                list(letters, o);
                 return 0;
             }
-            List<DeadLetter> chosen = all ? letters : chosen(letters, ids, err);
+            List<DeadLetter> chosen = replay.all ? letters : chosen(letters, replay.ids, e);
             if (chosen == null) {
                 return 1;
             }
-            return replay(topic, chosen, out, err);
-        } catch (DeadLetterTopic.Unreachable e) {
-            err.println(e.getMessage());
+            return replay(topic, chosen, o, e);
+        } catch (DeadLetterTopic.Unreachable unreachable) {
+            e.println(unreachable.getMessage());
             return 1;
         }
     }
 
-    private static void list(List<DeadLetter> letters, PrintStream out) {
+    private static void list(List<DeadLetter> letters, PrintWriter out) {
         if (letters.isEmpty()) {
             out.println("Nothing on " + DeadLetter.TOPIC + ": every record was processed.");
             return;
@@ -91,7 +146,7 @@ final class DeadLettersCommand implements Command {
     }
 
     /** The letters with those ids, in the order asked; null (having said why) if any is not there. */
-    private static List<DeadLetter> chosen(List<DeadLetter> letters, List<DeadLetter.Id> ids, PrintStream err) {
+    private static List<DeadLetter> chosen(List<DeadLetter> letters, List<DeadLetter.Id> ids, PrintWriter err) {
         Map<DeadLetter.Id, DeadLetter> byId = new LinkedHashMap<>();
         letters.forEach(d -> byId.put(d.id(), d));
         List<DeadLetter> chosen = new ArrayList<>();
@@ -112,7 +167,7 @@ final class DeadLettersCommand implements Command {
         return chosen;
     }
 
-    private static int replay(DeadLetterTopic topic, List<DeadLetter> letters, PrintStream out, PrintStream err) {
+    private static int replay(DeadLetterTopic topic, List<DeadLetter> letters, PrintWriter out, PrintWriter err) {
         if (letters.isEmpty()) {
             out.println("Nothing on " + DeadLetter.TOPIC + " to replay.");
             return 0;

@@ -1,16 +1,16 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.util.List;
 import java.util.Map;
 
 /** The roles and agencies of the public contract ("Identity and roles"). */
-final class Identity {
+public final class Identity {
 
-    static final List<String> ROLES = List.of(
+    public static final List<String> ROLES = List.of(
             "referrer", "police-system", "screener", "manager",
             "queue-children", "queue-adults", "queue-police", "auditor");
 
-    static final List<String> AGENCIES = List.of(
+    public static final List<String> AGENCIES = List.of(
             "CHILDRENS_SERVICES", "ADULT_SERVICES", "MENTAL_HEALTH", "POLICE", "HEALTH", "EDUCATION",
             "PROBATION", "HOUSING", "YOUTH_JUSTICE", "VOLUNTARY_SECTOR", "PUBLIC", "OTHER");
 
@@ -23,7 +23,7 @@ final class Identity {
     private Identity() {
     }
 
-    static String defaultAgency(String role) {
+    public static String defaultAgency(String role) {
         return DEFAULT_AGENCY.getOrDefault(role, "OTHER");
     }
 }

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files atomically, secret ones readable by their owner only. */
-final class Files600 {
+public final class Files600 {
 
     private Files600() {
     }
 
-    static void writeSecret(Path file, String content) throws IOException {
+    public static void writeSecret(Path file, String content) throws IOException {
         write(file, content, "rw-------");
     }
 
-    static void writePublic(Path file, String content) throws IOException {
+    public static void writePublic(Path file, String content) throws IOException {
         write(file, content, "rw-r--r--");
     }
 
