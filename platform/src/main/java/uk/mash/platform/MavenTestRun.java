@@ -137,6 +137,15 @@ public final class MavenTestRun {
 
     /** Runs it in the checkout with this terminal (CI has no stdin: Maven gets none). */
     static int run(Path root, List<String> command) throws IOException, InterruptedException {
+        Path run = root.resolve(".mash/run");
+        if (Files.isDirectory(run)) {
+            try (Stream<Path> files = Files.list(run)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".pid"))) {
+                    System.err.println("note: ./mash up's processes may still run (./mash status); the tests start"
+                            + " their own broker and database.");
+                }
+            }
+        }
         Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO()
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         return p.waitFor();

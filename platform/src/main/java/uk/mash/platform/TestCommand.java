@@ -1,6 +1,5 @@
 package uk.mash.platform;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,14 +46,6 @@ final class TestCommand implements Callable<Integer> {
             command = MavenTestRun.command(home.root(), fast, modules, mavenArgs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (Files.isDirectory(home.run())) {
-            try (var pids = Files.list(home.run())) {
-                if (pids.anyMatch(p -> p.getFileName().toString().endsWith(".pid"))) {
-                    mash.console().note("note: ./mash up's processes may still run (./mash status); the tests start their"
-                            + " own broker and database.");
-                }
-            }
         }
         return MavenTestRun.run(home.root(), command);
     }

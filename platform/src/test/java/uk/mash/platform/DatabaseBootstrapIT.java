@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a real PostgreSQL, with the same pg_hba.conf as {@code ./mash up}'s (passwords for service roles). */
-class BootstrapCommandTest {
+class DatabaseBootstrapIT {
 
     @TempDir
     static Path dir;
@@ -32,7 +33,7 @@ class BootstrapCommandTest {
         pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir.resolve("data").toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setDataDirectoryCustomizer(d -> PostgresCommand.writePgHba(d.toPath()))
+                .setDataDirectoryCustomizer(d -> PostgresServer.writePgHba(d.toPath()))
                 .start();
         superuserUrl = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
     }
@@ -51,9 +52,7 @@ class BootstrapCommandTest {
     @Test
     void aServiceWithASeparateOwnerGetsARuntimeRoleThatDoesNotOwnItsTables() throws Exception {
         Path secrets = dir.resolve("secrets-audit");
-        Run run = Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres", "--secrets", secrets.toString(),
-                "--service", "audit", "--separate-owner", "audit");
-        assertThat(run.exit()).as(run.err()).isZero();
+        bootstrap(secrets, List.of("audit"), List.of("audit"));
         String owner = Files.readString(secrets.resolve("audit_owner.password")).trim();
         String runtime = Files.readString(secrets.resolve("audit.password")).trim();
 
@@ -76,10 +75,7 @@ class BootstrapCommandTest {
     @Test
     void createsRoleAndDatabaseOnceAndTheServiceCanUseThem() throws Exception {
         Path secrets = dir.resolve("secrets");
-        Run first = Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres",
-                "--secrets", secrets.toString(), "--service", "intake", "screening");
-        assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out())
+        assertThat(bootstrap(secrets, List.of("intake", "screening"), List.of()))
                 .contains("intake: role created, database created, password created")
                 .contains("screening: role created, database created, password created");
 
@@ -89,10 +85,7 @@ class BootstrapCommandTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Files.readString(secrets.resolve("screening.password")).trim()).isNotEqualTo(password);
 
-        Run second = Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres",
-                "--secrets", secrets.toString(), "--service", "intake", "--service", "screening");
-        assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out())
+        assertThat(bootstrap(secrets, List.of("intake", "screening"), List.of()))
                 .contains("intake: role found (password re-set from file), database found, password reused")
                 .doesNotContain("created");
         assertThat(Files.readString(passwordFile).trim()).isEqualTo(password);
@@ -123,24 +116,31 @@ class BootstrapCommandTest {
     @Test
     void setsTheRolePasswordBackToTheStoredOne() throws Exception {
         Path secrets = dir.resolve("secrets-reset");
-        assertThat(Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres",
-                "--secrets", secrets.toString(), "--service", "audit").exit()).isZero();
+        bootstrap(secrets, List.of("audit"), List.of());
         try (Connection c = DriverManager.getConnection(superuserUrl, "postgres", "")) {
             c.createStatement().execute("ALTER ROLE audit PASSWORD 'changed-behind-our-back'");
         }
-        assertThat(Run.of("bootstrap", "--url", superuserUrl, "--user", "postgres",
-                "--secrets", secrets.toString(), "--service", "audit").exit()).isZero();
+        bootstrap(secrets, List.of("audit"), List.of());
         String password = Files.readString(secrets.resolve("audit.password")).trim();
         DriverManager.getConnection(serviceUrl("audit"), "audit", password).close();
     }
 
     @Test
     void rejectsNamesThatAreNotPlainIdentifiers() {
-        Run run = Run.of("bootstrap", "--url", superuserUrl, "--secrets", dir.resolve("s").toString(),
-                "--service", "intake; DROP DATABASE postgres");
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(Run.of("bootstrap", "--url", superuserUrl, "--secrets", dir.resolve("s").toString()).exit()).isEqualTo(2);
-        assertThat(Run.of("bootstrap", "--url", "postgres://x", "--secrets", dir.resolve("s").toString(),
-                "--service", "intake").exit()).isEqualTo(2);
+        Path secrets = dir.resolve("s");
+        assertThatThrownBy(() -> bootstrap(secrets, List.of("intake; DROP DATABASE postgres"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must match");
+        assertThatThrownBy(() -> bootstrap(secrets, List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one service");
+        assertThatThrownBy(() -> DatabaseBootstrap.run("postgres://x", "postgres", null, secrets, List.of("intake"),
+                List.of(), System.out)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql:");
+    }
+
+    /** Bootstraps as ./mash up does with the embedded server; returns what it said. */
+    private String bootstrap(Path secrets, List<String> services, List<String> separateOwner) throws Exception {
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        DatabaseBootstrap.run(superuserUrl, "postgres", null, secrets, services, separateOwner,
+                new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        return said.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,16 +22,22 @@ class DeadLettersCommandTest {
 
     @Test
     void refusesAnIdThatIsNotPartitionColonOffset() {
-        Run run = Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--replay", "7");
+        Run run = Run.of("dead-letters", "--kafka", "127.0.0.1:1", "replay", "7");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("'7' is not a dead-letter id (PARTITION:OFFSET");
     }
 
     @Test
     void replayNeedsIdsOrAllButNotBoth() {
-        assertThat(Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--replay").err()).contains("the ids to send back, or --all");
-        assertThat(Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--replay", "0:1", "--all").exit()).isEqualTo(2);
-        assertThat(Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--all").err()).contains("--all goes with --replay");
+        Run nothing = Run.of("dead-letters", "--kafka", "127.0.0.1:1", "replay");
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("Missing required argument", "ID", "--all");
+        Run both = Run.of("dead-letters", "--kafka", "127.0.0.1:1", "replay", "0:1", "--all");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+        Run allAlone = Run.of("dead-letters", "--kafka", "127.0.0.1:1", "--all");
+        assertThat(allAlone.exit()).isEqualTo(2);
+        assertThat(allAlone.err()).contains("Unknown option: '--all'");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,7 +181,7 @@ class DeadLettersIT {
         Poison replayed = decisionWithoutRoutes();
         Poison left = decisionWithoutRoutes();
 
-        Run run = deadLetters("--replay", replayed.id());
+        Run run = deadLetters("replay", replayed.id());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("replayed " + replayed.id() + " to mash.case-events",
@@ -196,7 +196,7 @@ class DeadLettersIT {
         Poison report = deadLetter("mash.reports", 0, 7, "mash.report.received.v1", "no ce_type header",
                 "{\"subjects\":[{\"givenName\":\"Osian\",\"familyName\":\"Parry\"}]}", Instant.now());
 
-        Run run = deadLetters("--replay", "--all");
+        Run run = deadLetters("replay", "--all");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("replayed " + decision.id() + " to mash.case-events",
@@ -209,8 +209,8 @@ class DeadLettersIT {
     void aReplayIsSafeToRepeatBecauseItKeepsTheCeId() throws Exception {
         Poison poison = decisionWithoutRoutes();
 
-        assertThat(deadLetters("--replay", poison.id()).exit()).isZero();
-        assertThat(deadLetters("--replay", poison.id()).exit()).isZero();
+        assertThat(deadLetters("replay", poison.id()).exit()).isZero();
+        assertThat(deadLetters("replay", poison.id()).exit()).isZero();
 
         assertThat(onTopic("mash.case-events", poison.key())).hasSize(2).allSatisfy(
                 r -> assertThat(r.headers().get("ce_id")).isEqualTo(poison.headers().get("ce_id")));
@@ -220,7 +220,7 @@ class DeadLettersIT {
     void refusesAnIdThatIsNotOnTheTopicAndReplaysNothing() throws Exception {
         Poison poison = decisionWithoutRoutes();
 
-        Run run = deadLetters("--replay", poison.id(), "0:999999");
+        Run run = deadLetters("replay", poison.id(), "0:999999");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("no record 0:999999 on mash.dead-letter", "nothing replayed");

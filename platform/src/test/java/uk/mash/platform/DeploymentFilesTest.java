@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,12 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentFilesTest {
 
-    /** short name (the database, the role, the compose service) → module directory */
-    private static final Map<String, String> SERVICES = Map.of(
-            "intake", "intake-service",
-            "screening", "screening-service",
-            "routing", "routing-service",
-            "audit", "audit-service");
+    /** short name (the database, the role, the compose service) → module directory, as ./mash knows them */
+    private static final Map<String, String> SERVICES = ServiceCatalog.SERVICES.stream()
+            .collect(java.util.stream.Collectors.toMap(Service::name, Service::module));
 
     /**
      * Names every service reads that its application.properties cannot show: the JWT key's location
@@ -104,6 +101,39 @@ class DeploymentFilesTest {
                 .doesNotContain("MASH_ESCALATION_RED");
         // a property never named in application.properties is not accepted
         assertThat(configs.get("intake-service").acceptedEnv()).doesNotContain("MASH_DB_URL", "QUARKUS_FLYWAY_USERNAME");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // ./mash up: the catalog's ports and the environment it starts each service with
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void mashUpStartsEachServiceOnItsOwnPortWithNamesTheServiceReads() {
+        List<String> problems = new ArrayList<>();
+        for (Service service : ServiceCatalog.SERVICES) {
+            ServiceConfig config = configs.get(service.module());
+            if (service.defaultPort() != config.port()) {
+                problems.add(service.name() + ": ./mash's port " + service.defaultPort() + ", application.properties "
+                        + config.port());
+            }
+            Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(service.defaultPort(),
+                    "jdbc:postgresql://127.0.0.1:5432/" + service.name(), service.name(), "x", "127.0.0.1:9092",
+                    Path.of("/keys/public.pem")));
+            env.put(ServiceEnvironment.TRANSACTION_STORE, "/run/" + service.name() + "-transactions");
+            if (service.equals(ServiceCatalog.AUDIT)) {
+                env.put(ServiceEnvironment.AUDIT_OWNER, "audit_owner");
+                env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "y");
+            }
+            for (String name : env.keySet()) {
+                // Quarkus reads its own quarkus.* and mp.* names from the environment whether or not
+                // application.properties names them; ours (MASH_*) only when a property refers to them
+                boolean quarkusOwn = name.startsWith("QUARKUS_") || name.startsWith("MP_JWT") || name.equals("KAFKA_BOOTSTRAP_SERVERS");
+                if (!quarkusOwn && !config.acceptedEnv().contains(name)) {
+                    problems.add(service.name() + ": ./mash up sets " + name + ", which " + service.module() + " never reads");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class PostgresCommandIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (EmbeddedPostgres pg = PostgresCommand.start(dir.resolve("data"), dir.resolve("bin"), port);
+        try (EmbeddedPostgres pg = PostgresServer.start(dir.resolve("data"), dir.resolve("bin"), port);
              Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             assertThat(setting(s, "synchronous_commit")).isEqualTo("on");

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 record Run(int exit, String out, String err) {
 
     static Run of(String... argv) {
+        return withEnv(java.util.Map.of(), argv);
+    }
+
+    /** With these environment variables instead of this JVM's. */
+    static Run withEnv(java.util.Map<String, String> env, String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Main.run(argv, o, e);
+            exit = Mash.commandLine(env, new Console(o, e, false)).execute(argv);
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

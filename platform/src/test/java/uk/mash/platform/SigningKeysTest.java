@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +11,7 @@ import java.security.interfaces.RSAPublicKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class KeysCommandTest {
+class SigningKeysTest {
 
     @TempDir
     Path dir;
@@ -19,9 +19,7 @@ class KeysCommandTest {
     @Test
     void makesAnRsaPairOnceAndKeepsIt() throws Exception {
         Path keys = dir.resolve("keys");
-        Run first = Run.of("keys", "--dir", keys.toString());
-        assertThat(first.exit()).isZero();
-        assertThat(first.out()).contains("created");
+        assertThat(ensure(keys)).contains("created");
 
         Path privatePem = keys.resolve("private.pem");
         Path publicPem = keys.resolve("public.pem");
@@ -43,23 +41,21 @@ class KeysCommandTest {
 
         byte[] privateBefore = Files.readAllBytes(privatePem);
         byte[] publicBefore = Files.readAllBytes(publicPem);
-        Run second = Run.of("keys", "--dir", keys.toString());
-        assertThat(second.exit()).isZero();
-        assertThat(second.out()).contains("found").doesNotContain("created");
+        assertThat(ensure(keys)).contains("found").doesNotContain("created");
         assertThat(Files.readAllBytes(privatePem)).isEqualTo(privateBefore);
         assertThat(Files.readAllBytes(publicPem)).isEqualTo(publicBefore);
 
         // a lost public key is derived again from the private one, not replaced by a new pair
         Files.delete(publicPem);
-        assertThat(Run.of("keys", "--dir", keys.toString()).exit()).isZero();
+        assertThat(ensure(keys)).contains("wrote its public key");
         assertThat(Files.readAllBytes(publicPem)).isEqualTo(publicBefore);
         assertThat(Files.readAllBytes(privatePem)).isEqualTo(privateBefore);
     }
 
-    @Test
-    void needsADirectory() {
-        Run run = Run.of("keys");
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--dir is required");
+    /** What SigningKeys.ensure said. */
+    private static String ensure(Path keys) throws Exception {
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        SigningKeys.ensure(keys, new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        return said.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

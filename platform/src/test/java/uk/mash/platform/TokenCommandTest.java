@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.platform;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -27,7 +27,7 @@ class TokenCommandTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        assertThat(Run.of("keys", "--dir", dir.toString()).exit()).isZero();
+        SigningKeys.ensure(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         privatePem = dir.resolve("private.pem");
         publicKey = Pem.readPublicKey(dir.resolve("public.pem"));
     }
