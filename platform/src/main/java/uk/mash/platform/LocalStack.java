@@ -323,7 +323,7 @@ public final class LocalStack {
     }
 
     /** SIGTERM, wait, SIGKILL after MASH_STOP_TIMEOUT; the pid and port files go. */
-    private void stop(String name, String marker, String label) throws IOException {
+    private void stop(String name, String marker, String label) throws IOException, InterruptedException {
         Optional<ProcessHandle> running = run.runningPid(name, marker);
         if (running.isEmpty()) {
             console.say(label + ": not running");
@@ -336,13 +336,13 @@ public final class LocalStack {
         console.print(label + ": stopping (pid " + p.pid() + ") ");
         p.terminate();
         Instant deadline = Instant.now().plus(settings.stopTimeout());
-        while (p.isAlive() && Instant.now().isBefore(deadline)) {
+        while (!p.waitFor(Duration.ofMillis(500))) {
+            if (Instant.now().isAfter(deadline)) {
+                console.print(" no exit after " + settings.stopTimeout().toSeconds() + "s: SIGKILL");
+                p.kill();
+                break;
+            }
             console.print(".");
-            p.awaitStopped(Instant.now().plusMillis(500).isBefore(deadline) ? Instant.now().plusMillis(500) : deadline);
-        }
-        if (p.isAlive() || !p.awaitStopped(Instant.now())) {
-            console.print(" no exit after " + settings.stopTimeout().toSeconds() + "s: SIGKILL");
-            p.kill();
         }
         console.say(" stopped in " + Console.seconds(Duration.between(start, Instant.now())));
         Files.deleteIfExists(home.pidFile(name));
