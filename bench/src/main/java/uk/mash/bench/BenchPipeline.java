@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 /**
  * The pipeline's completion rates over one window, all measured from the first send. A report is

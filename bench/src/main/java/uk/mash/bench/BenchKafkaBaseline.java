@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 import java.util.List;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

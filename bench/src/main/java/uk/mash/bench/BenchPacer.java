@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 /**
  * When the i-th request of a fixed-rate run is due: {@code start + i / rate}, so a late request

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 import java.io.PrintStream;
 import java.net.URI;

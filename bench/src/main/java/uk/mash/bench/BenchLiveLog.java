@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package uk.mash.local;
+package uk.mash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
