@@ -1,5 +1,6 @@
 package uk.mash.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jose4j.json.JsonUtil;
+import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Topics;
 
 /**
  * Reads mash.case-events and the three queue topics from their end (no consumer group, nothing
@@ -23,12 +25,12 @@ import org.jose4j.json.JsonUtil;
  */
 final class BenchCaseWatcher implements AutoCloseable {
 
-    static final String TOPIC = "mash.case-events";
-    static final String OPENED = "mash.case.opened.v1";
-    static final String LINKED = "mash.case.report-linked.v1";
-    static final String ROUTED = "mash.referral.routed.v1";
-    static final String DECIDED = "mash.case.decision-recorded.v1";
-    static final List<String> QUEUES = List.of("mash.queue.children", "mash.queue.adults", "mash.queue.police");
+    static final String TOPIC = Topics.CASE_EVENTS;
+    static final String OPENED = EventTypes.CASE_OPENED;
+    static final String LINKED = EventTypes.REPORT_LINKED;
+    static final String ROUTED = EventTypes.REFERRAL_ROUTED;
+    static final String DECIDED = EventTypes.DECISION_RECORDED;
+    static final List<String> QUEUES = List.of(Topics.QUEUE_CHILDREN, Topics.QUEUE_ADULTS, Topics.QUEUE_POLICE);
 
     /** reportId → nanoTime its case event was read. */
     final Map<String, Long> caseSeenAt = new ConcurrentHashMap<>();
@@ -81,32 +83,29 @@ final class BenchCaseWatcher implements AutoCloseable {
                         continue;
                     }
                     String t = new String(type.value(), StandardCharsets.UTF_8);
-                    if (ROUTED.equals(t)) {
-                        Object caseId = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8)).get("caseId");
-                        if (caseId != null) {
-                            referralSeenAt.putIfAbsent(caseId.toString(), now);
-                        }
+                    if (!ROUTED.equals(t) && !DECIDED.equals(t) && !OPENED.equals(t) && !LINKED.equals(t)) {
                         continue;
                     }
-                    if (DECIDED.equals(t)) {
+                    JsonNode data = ServiceJson.MAPPER.readTree(r.value());
+                    String caseId = data.path("caseId").asText(null);
+                    if (ROUTED.equals(t)) {
+                        if (caseId != null) {
+                            referralSeenAt.putIfAbsent(caseId, now);
+                        }
+                    } else if (DECIDED.equals(t)) {
                         Header time = r.headers().lastHeader("ce_time");
-                        Object caseId = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8)).get("caseId");
                         if (time != null && caseId != null) {
                             java.time.Instant at = java.time.Instant.parse(new String(time.value(), StandardCharsets.UTF_8));
-                            decisionRecordedAt.putIfAbsent(caseId.toString(),
+                            decisionRecordedAt.putIfAbsent(caseId,
                                     nanoTimeAtEpoch + at.getEpochSecond() * 1_000_000_000L + at.getNano());
                         }
-                        continue;
-                    }
-                    if (!OPENED.equals(t) && !LINKED.equals(t)) {
-                        continue;
-                    }
-                    Map<String, Object> data = JsonUtil.parseJson(new String(r.value(), StandardCharsets.UTF_8));
-                    Object reportId = data.get("reportId");
-                    if (reportId != null) {
-                        caseSeenAt.putIfAbsent(reportId.toString(), now);
-                        if (data.get("caseId") != null) {
-                            caseOf.putIfAbsent(reportId.toString(), data.get("caseId").toString());
+                    } else {
+                        String reportId = data.path("reportId").asText(null);
+                        if (reportId != null) {
+                            caseSeenAt.putIfAbsent(reportId, now);
+                            if (caseId != null) {
+                                caseOf.putIfAbsent(reportId, caseId);
+                            }
                         }
                     }
                 }

@@ -42,23 +42,33 @@ final class BenchChart {
     private BenchChart() {
     }
 
-    static void write(Path png, String title, List<BenchTimeline> timelines) throws IOException {
-        ChartUtils.saveChartAsPNG(png.toFile(), chart(title, timelines), WIDTH, HEIGHT);
+    /** A phase's series, named. */
+    private record Phase(String name, TimelineResult.PhaseSeries series) {
+
+        int toSecond() {
+            return series.fromSecond() + series.reportsAccepted().size();
+        }
     }
 
-    static JFreeChart chart(String title, List<BenchTimeline> timelines) {
+    static void write(Path png, String title, TimelineResult timeline) throws IOException {
+        ChartUtils.saveChartAsPNG(png.toFile(), chart(title, timeline), WIDTH, HEIGHT);
+    }
+
+    /** Drawn from latest.json's timeline alone, so that any run's picture can be drawn again from its file. */
+    static JFreeChart chart(String title, TimelineResult timeline) {
+        List<Phase> timelines = List.of(new Phase("pipeline", timeline.pipeline()), new Phase("latency", timeline.latency()));
         XYSeriesCollection throughput = new XYSeriesCollection();
-        throughput.addSeries(series("reports accepted /s", timelines, t -> t.reportsAccepted()));
-        throughput.addSeries(series("cases opened /s", timelines, t -> t.casesOpened()));
+        throughput.addSeries(series("reports accepted /s", timelines, s -> s.reportsAccepted()));
+        throughput.addSeries(series("cases opened /s", timelines, s -> s.casesOpened()));
         NumberAxis perSecond = new NumberAxis("per second");
         XYPlot top = new XYPlot(throughput, null, perSecond, renderer(new Color(0x1f77b4), new Color(0x2ca02c)));
 
         XYSeriesCollection latency = new XYSeriesCollection();
-        latency.addSeries(series("accepted -> case p50 (ms)", timelines, t -> floor(t.acceptedToCaseP50Ms())));
-        latency.addSeries(series("accepted -> case p99 (ms)", timelines, t -> floor(t.acceptedToCaseP99Ms())));
+        latency.addSeries(series("accepted -> case p50 (ms)", timelines, s -> floor(s.acceptedToCaseP50Ms())));
+        latency.addSeries(series("accepted -> case p99 (ms)", timelines, s -> floor(s.acceptedToCaseP99Ms())));
         List<Paint> latencyPaints = new ArrayList<>(List.of(new Color(0xff7f0e), new Color(0xd62728)));
-        if (timelines.stream().anyMatch(BenchTimeline::hasDecisionLatency)) {
-            latency.addSeries(series("decision -> queue p99 (ms)", timelines, t -> floor(t.decisionToQueueP99Ms())));
+        if (timelines.stream().anyMatch(p -> p.series().decisionToQueueP99Ms() != null)) {
+            latency.addSeries(series("decision -> queue p99 (ms)", timelines, s -> floor(s.decisionToQueueP99Ms())));
             latencyPaints.add(new Color(0x9467bd));
         }
         LogarithmicAxis ms = new LogarithmicAxis("ms, by second accepted / decided (log scale)");
@@ -83,13 +93,14 @@ final class BenchChart {
         return chart;
     }
 
-    private static XYSeries series(String name, List<BenchTimeline> timelines,
-                                   Function<BenchTimeline, List<? extends Number>> values) {
+    /** One line across the phases; a series that is null (no samples in that phase) draws nothing there. */
+    private static XYSeries series(String name, List<Phase> timelines,
+                                   Function<TimelineResult.PhaseSeries, List<? extends Number>> values) {
         XYSeries s = new XYSeries(name, false, true);
-        for (BenchTimeline t : timelines) {
-            List<? extends Number> v = values.apply(t);
-            for (int i = 0; i < v.size(); i++) {
-                s.add(t.fromSecond() + i + 0.5, v.get(i)); // a second's value in its middle
+        for (Phase t : timelines) {
+            List<? extends Number> v = values.apply(t.series());
+            for (int i = 0; v != null && i < v.size(); i++) {
+                s.add(t.series().fromSecond() + i + 0.5, v.get(i)); // a second's value in its middle
             }
             s.add(t.toSecond(), null); // no line across the gap to the next phase
         }
@@ -97,7 +108,7 @@ final class BenchChart {
     }
 
     private static List<Double> floor(List<Double> ms) {
-        return ms.stream().map(v -> v == null ? null : Math.max(v, LATENCY_FLOOR_MS)).toList();
+        return ms == null ? null : ms.stream().map(v -> v == null ? null : Math.max(v, LATENCY_FLOOR_MS)).toList();
     }
 
     private static XYLineAndShapeRenderer renderer(Paint... paints) {
@@ -110,13 +121,13 @@ final class BenchChart {
         return r;
     }
 
-    private static void markPhases(XYPlot plot, List<BenchTimeline> timelines, boolean labelled) {
+    private static void markPhases(XYPlot plot, List<Phase> timelines, boolean labelled) {
         Color[] shades = {new Color(0xe8eef7), new Color(0xfbf1dc)};
         for (int i = 0; i < timelines.size(); i++) {
-            BenchTimeline t = timelines.get(i);
-            IntervalMarker m = new IntervalMarker(t.startSecond(), t.toSecond(), shades[i % shades.length]);
+            Phase t = timelines.get(i);
+            IntervalMarker m = new IntervalMarker(t.series().startSecond(), t.toSecond(), shades[i % shades.length]);
             if (labelled) {
-                m.setLabel(t.phase());
+                m.setLabel(t.name());
                 m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);

@@ -1,5 +1,6 @@
 package uk.mash.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import uk.mash.contracts.Outcome;
 
 /**
  * Records a decision (EARLY_HELP, routes left to screening) on each of the given cases at a fixed
@@ -20,14 +22,18 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BenchDecisions {
 
-    static final String BODY = "{\"outcome\":\"EARLY_HELP\",\"rationale\":\"Bench decision after screening.\"}";
+    /** The body of every decision: its routes are left to screening (EARLY_HELP: the children's queue). */
+    record DecisionBody(Outcome outcome, String rationale) {
+    }
 
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong recorded = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
+    static final DecisionBody BODY = new DecisionBody(Outcome.EARLY_HELP, "Bench decision after screening.");
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     /** caseId → nanoTime the decision's 200 arrived. */
-    final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
-    volatile String firstError;
+    private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+    private volatile String firstError;
 
     private final HttpClient http;
     private final String screening;
@@ -41,7 +47,8 @@ final class BenchDecisions {
         this.maxInFlight = maxInFlight;
     }
 
-    void run(List<String> caseIds, double rate, int seconds) throws InterruptedException {
+    DecisionsResult run(List<String> caseIds, double rate, int seconds) throws InterruptedException, IOException {
+        byte[] body = ServiceJson.MAPPER.writeValueAsBytes(BODY);
         Semaphore slots = new Semaphore(maxInFlight);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -57,7 +64,7 @@ final class BenchDecisions {
             String caseId = caseIds.get(i);
             HttpRequest request = HttpRequest.newBuilder(URI.create(screening + "/api/v1/cases/" + caseId + "/decision"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             sent.incrementAndGet();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long now = System.nanoTime();
@@ -79,5 +86,6 @@ final class BenchDecisions {
         if (!slots.tryAcquire(maxInFlight, 60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("decisions still unanswered a minute after the last was sent");
         }
+        return new DecisionsResult(sent.get(), recorded.get(), failed.get(), Map.copyOf(decidedAt), firstError);
     }
 }

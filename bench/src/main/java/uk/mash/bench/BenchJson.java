@@ -1,73 +1,56 @@
 package uk.mash.bench;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
- * Indented JSON for {@code .mash/bench/latest.json}: maps in their own order, nulls kept (a field
- * that was not measured is written as {@code null}, never left out), doubles rounded
- * (see {@link #number}), NaN and infinities written as null, a list of numbers on one line.
+ * How {@code .mash/bench/latest.json} is written, by Jackson from the {@link BenchResult} records:
+ * fields in the records' order, nulls kept (a field that was not measured is written as
+ * {@code null}, never left out), doubles rounded (see {@link #number}), NaN and infinities written as
+ * null, a series of numbers on one line ({@code "reportsAccepted": [2, 3, 0]}).
  */
 final class BenchJson {
+
+    /** For latest.json. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("bench-rounded-doubles")
+                    .addSerializer(Double.class, new Rounded())
+                    .addSerializer(double.class, new Rounded()))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPrettyPrinter(new DefaultPrettyPrinter()
+                    .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator("")))
+            .build();
 
     private BenchJson() {
     }
 
+    /** The indented JSON of a result, ending with a newline. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, "");
-        return out.append('\n').toString();
-    }
-
-    private static void write(Object value, StringBuilder out, String indent) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                out.append(indent).append("  ");
-                string(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                write(e.getValue(), out, indent + "  ");
-                out.append(it.hasNext() ? ",\n" : "\n");
-            }
-            out.append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            if (list.stream().allMatch(v -> v == null || v instanceof Number)) {
-                // a series (the timeline's): one line, not one line a value
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    write(list.get(i), out, indent);
-                    out.append(i < list.size() - 1 ? ", " : "");
-                }
-                out.append(']');
-                return;
-            }
-            out.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(indent).append("  ");
-                write(list.get(i), out, indent + "  ");
-                out.append(i < list.size() - 1 ? ",\n" : "\n");
-            }
-            out.append(indent).append(']');
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            out.append(Double.isFinite(d) ? number(d) : "null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else {
-            string(value.toString(), out);
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -76,31 +59,30 @@ final class BenchJson {
      * small ratio is not shown as 0 (0.000312).
      */
     static String number(double d) {
-        int scale = Math.abs(d) >= 1 ? 3 : 6;
-        String s = java.math.BigDecimal.valueOf(d).setScale(scale, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
-        return s.matches("-?0(\\.0*)?") ? "0" : s;
+        return rounded(d).toPlainString();
     }
 
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+    private static BigDecimal rounded(double d) {
+        int scale = Math.abs(d) >= 1 ? 3 : 6;
+        BigDecimal b = BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.signum() == 0 ? BigDecimal.ZERO : b;
+    }
+
+    /** A double as {@link #number} shows it; NaN and infinities, which JSON cannot hold, as null. */
+    private static final class Rounded extends StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        Rounded() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                gen.writeNumber(rounded(value));
+            } else {
+                gen.writeNull();
             }
         }
-        out.append('"');
     }
 }

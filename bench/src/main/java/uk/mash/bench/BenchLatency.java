@@ -1,7 +1,5 @@
 package uk.mash.bench;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** Latencies in microseconds (up to 10 minutes, 3 significant digits), summarised in milliseconds. */
@@ -26,14 +24,7 @@ final class BenchLatency {
         return count() == 0 ? null : histogram.getMaxValue() / 1000d;
     }
 
-    /** count, p50Ms, p99Ms, p999Ms, maxMs (nulls with no samples). */
-    Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", count());
-        m.put("p50Ms", percentileMs(50));
-        m.put("p99Ms", percentileMs(99));
-        m.put("p999Ms", percentileMs(99.9));
-        m.put("maxMs", maxMs());
-        return m;
+    LatencySummary summary() {
+        return new LatencySummary(count(), percentileMs(50), percentileMs(99), percentileMs(99.9), maxMs());
     }
 }

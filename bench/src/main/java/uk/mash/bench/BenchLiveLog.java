@@ -29,9 +29,9 @@ final class BenchLiveLog {
 
     /**
      * Rows per second of a full ordered scan of audit_entries in {@code database} by plain JDBC, as the
-     * superuser: every column of every row read as text, in sequence order; [rows, rate].
+     * superuser: every column of every row read as text, in sequence order.
      */
-    static double[] rawScan(String superUrl, String database, String user, String password) throws Exception {
+    static RawScan rawScan(String superUrl, String database, String user, String password) throws Exception {
         try (Connection c = BenchJdbcBaseline.connect(BenchJdbcBaseline.databaseUrl(superUrl, database), user, password)) {
             c.setAutoCommit(false); // a cursor, not the whole table in memory
             try (Statement s = c.createStatement()) {
@@ -51,7 +51,7 @@ final class BenchLiveLog {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 c.commit();
-                return new double[] {rows, chars > 0 && seconds > 0 ? rows / seconds : 0};
+                return new RawScan(rows, chars > 0 && seconds > 0 ? rows / seconds : 0);
             }
         }
     }

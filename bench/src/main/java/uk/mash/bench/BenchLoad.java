@@ -6,17 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.jose4j.json.JsonUtil;
 
 /**
  * Posts reports to intake at a fixed rate (or as fast as allowed) for a while, asynchronously with
  * at most {@code maxInFlight} requests outstanding. A request that would exceed that bound waits,
  * so at a rate the machine cannot sustain the offered rate falls: {@link #sent} says what was offered.
+ * Its counters are live while it runs (for the progress line); {@link #run} returns what it did.
  */
 final class BenchLoad {
 
@@ -29,7 +30,6 @@ final class BenchLoad {
     final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     volatile String firstError;
     volatile long firstSendNanos;
-    private volatile int seconds;
 
     private final HttpClient http;
     private final String url;
@@ -51,14 +51,8 @@ final class BenchLoad {
         return sent.get() - accepted.get() - failed.get();
     }
 
-    /** How long the last run sent for, in seconds. */
-    int seconds() {
-        return seconds;
-    }
-
     /** Sends until {@code seconds} have passed, then waits (up to a minute) for the answers. */
-    void run(double rate, int seconds) throws InterruptedException {
-        this.seconds = seconds;
+    LoadResult run(double rate, int seconds) throws InterruptedException {
         Semaphore slots = new Semaphore(maxInFlight);
         long start = System.nanoTime();
         firstSendNanos = start;
@@ -93,7 +87,7 @@ final class BenchLoad {
                     }
                     statuses.merge(response.statusCode(), 1L, Long::sum);
                     if (response.statusCode() == 202) {
-                        String id = (String) JsonUtil.parseJson(response.body()).get("reportId");
+                        String id = ServiceJson.MAPPER.readTree(response.body()).path("reportId").asText();
                         acceptedAt.put(id, now);
                         accepted.incrementAndGet();
                         lastAcceptedNanos.accumulateAndGet(now, Math::max);
@@ -117,5 +111,7 @@ final class BenchLoad {
         if (!slots.tryAcquire(maxInFlight, 60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(inFlight() + " requests to intake had no answer a minute after the load ended");
         }
+        return new LoadResult(sent.get(), accepted.get(), failed.get(), new TreeMap<>(statuses), Map.copyOf(acceptedAt),
+                firstSendNanos, lastAcceptedNanos.get(), seconds, firstError);
     }
 }

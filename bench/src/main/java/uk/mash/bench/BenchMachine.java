@@ -2,31 +2,21 @@ package uk.mash.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The machine a bench ran on: cores, memory, operating system, Java, load average. */
-final class BenchMachine {
+record BenchMachine(int cores, Long memoryMb, String os, String java, String loadAverageAtStart, String note) {
 
-    private BenchMachine() {
-    }
-
-    static Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", Runtime.getRuntime().availableProcessors());
+    static BenchMachine describe() {
         Long kb = null;
         try {
             kb = BenchProcesses.statusField(Files.readString(Path.of("/proc/meminfo")), "MemTotal");
         } catch (Exception e) {
             // not Linux: unknown
         }
-        m.put("memoryMb", kb == null ? null : kb / 1024);
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("java", System.getProperty("java.version"));
-        m.put("loadAverageAtStart", loadAverage());
-        m.put("note", "everything co-located: the four services, Kafka, PostgreSQL and the bench itself"
-                + " (and whatever else runs on the machine, see the load averages)");
-        return m;
+        return new BenchMachine(Runtime.getRuntime().availableProcessors(), kb == null ? null : kb / 1024,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("java.version"),
+                loadAverage(), "everything co-located: the four services, Kafka, PostgreSQL and the bench itself"
+                        + " (and whatever else runs on the machine, see the load averages)");
     }
 
     /** The 1, 5 and 15 minute load averages from /proc/loadavg, null when unreadable. */

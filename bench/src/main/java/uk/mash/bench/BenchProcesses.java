@@ -64,8 +64,8 @@ final class BenchProcesses {
         }
     }
 
-    synchronized Map<String, Object> peakRssMb() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    synchronized Map<String, Double> peakRssMb() {
+        Map<String, Double> m = new LinkedHashMap<>();
         for (String name : SERVICES) {
             Long kb = peakRssKb.get(name);
             m.put(name, kb == null ? null : kb / 1024d);
@@ -74,8 +74,8 @@ final class BenchProcesses {
     }
 
     /** VmHWM: the peak since each process started (start-up included), in MB. */
-    Map<String, Object> highWaterMarkMb() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Double> highWaterMarkMb() {
+        Map<String, Double> m = new LinkedHashMap<>();
         for (String name : SERVICES) {
             Long kb = statusKb(name, "VmHWM");
             m.put(name, kb == null ? null : kb / 1024d);
@@ -83,8 +83,8 @@ final class BenchProcesses {
         return m;
     }
 
-    Map<String, Object> startupSeconds() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Double> startupSeconds() {
+        Map<String, Double> m = new LinkedHashMap<>();
         for (String name : SERVICES) {
             Double s = null;
             try {

@@ -1,11 +1,13 @@
 package uk.mash.bench;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jose4j.json.JsonUtil;
+import uk.mash.contracts.Agency;
+import uk.mash.contracts.Channel;
+import uk.mash.contracts.Concern;
+import uk.mash.contracts.SubjectRole;
 
 /**
  * The bench's report bodies: one school report about one child, each about a different child
@@ -14,7 +16,18 @@ import org.jose4j.json.JsonUtil;
  */
 final class BenchReports {
 
+    /** {@code POST /api/v1/reports}, the fields the bench fills (CONTRACT.md). */
+    record Report(Referrer referrer, Channel channel, List<Concern> concerns, String summary, List<Child> subjects) {
+    }
+
+    record Referrer(String name, String organisation, Agency agency) {
+    }
+
+    record Child(SubjectRole role, String givenName, String familyName, LocalDate dateOfBirth) {
+    }
+
     private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(2012, 1, 1);
+    private static final Referrer SCHOOL = new Referrer("Bench Referrer", "Ysgol Bench", Agency.EDUCATION);
     private final String runId;
 
     BenchReports(String runId) {
@@ -31,26 +44,18 @@ final class BenchReports {
         return s.reverse().toString();
     }
 
-    Map<String, Object> report(long index) {
-        Map<String, Object> child = new LinkedHashMap<>();
-        child.put("role", "CHILD");
-        child.put("givenName", "Bench" + letters(index).toLowerCase());
-        child.put("familyName", "Run" + runId.toLowerCase());
-        child.put("dateOfBirth", FIRST_BIRTHDAY.plusDays(index % 3000).toString());
-        Map<String, Object> referrer = new LinkedHashMap<>();
-        referrer.put("name", "Bench Referrer");
-        referrer.put("organisation", "Ysgol Bench");
-        referrer.put("agency", "EDUCATION");
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("referrer", referrer);
-        r.put("channel", "ONLINE");
-        r.put("concerns", List.of("NEGLECT"));
-        r.put("summary", "Bench report " + index + ": the child often arrives hungry and tired.");
-        r.put("subjects", List.of(child));
-        return r;
+    Report report(long index) {
+        Child child = new Child(SubjectRole.CHILD, "Bench" + letters(index).toLowerCase(), "Run" + runId.toLowerCase(),
+                FIRST_BIRTHDAY.plusDays(index % 3000));
+        return new Report(SCHOOL, Channel.ONLINE, List.of(Concern.NEGLECT),
+                "Bench report " + index + ": the child often arrives hungry and tired.", List.of(child));
     }
 
     byte[] body(long index) {
-        return JsonUtil.toJson(report(index)).getBytes(StandardCharsets.UTF_8);
+        try {
+            return ServiceJson.MAPPER.writeValueAsBytes(report(index));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

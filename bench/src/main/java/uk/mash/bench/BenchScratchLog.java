@@ -85,9 +85,9 @@ final class BenchScratchLog implements AutoCloseable {
             if (exists) {
                 s.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
             }
-            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + BootstrapCommand.quoteIdent(owner));
+            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + quoteIdent(owner));
             if (!owner.equals(runtime)) {
-                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + BootstrapCommand.quoteIdent(runtime));
+                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + quoteIdent(runtime));
             }
             return false;
         }
@@ -111,7 +111,7 @@ final class BenchScratchLog implements AutoCloseable {
     }
 
     /** Generates {@code entries} entries into audit_entries by COPY, then VACUUMs and marks the log complete. */
-    Map<String, Object> generate(long entries) throws Exception {
+    LogGeneration generate(long entries) throws Exception {
         BenchLogGenerator generator = new BenchLogGenerator(SEED, START);
         long start = System.nanoTime();
         String head = null;
@@ -178,13 +178,13 @@ final class BenchScratchLog implements AutoCloseable {
                 p.execute();
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seconds", (System.nanoTime() - start) / 1e9);
-        m.put("copySeconds", loadSeconds);
-        m.put("vacuumSeconds", (System.nanoTime() - vacuumStart) / 1e9);
-        m.put("averageDataChars", generator.averageDataChars());
-        m.put("types", new LinkedHashMap<>(generator.typeCounts()));
-        return m;
+        return new LogGeneration((System.nanoTime() - start) / 1e9, loadSeconds, (System.nanoTime() - vacuumStart) / 1e9,
+                generator.averageDataChars(), new LinkedHashMap<>(generator.typeCounts()));
+    }
+
+    /** A PostgreSQL identifier, quoted (a role name from ./mash's secrets). */
+    static String quoteIdent(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** A COPY text-format field: tab before it, \N for null, backslash, tab, newline and return escaped. */
@@ -206,30 +206,28 @@ final class BenchScratchLog implements AutoCloseable {
         }
     }
 
-    /** When and how fast the log in the scratch database was made (by this run or an earlier one). */
-    Map<String, Object> made() throws Exception {
+    /** When and how fast the log in the scratch database was made (by this run or an earlier one); nulls if unknown. */
+    record Made(Instant madeAt, Double generationSeconds) {
+    }
+
+    Made made() throws Exception {
         try (Connection c = BenchJdbcBaseline.connect(url(), user, password); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT made_at, generation_seconds FROM bench.scratch_log")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            if (r.next()) {
-                m.put("madeAt", r.getObject(1, java.time.OffsetDateTime.class).toInstant().toString());
-                m.put("generationSeconds", r.getDouble(2));
-            }
-            return m;
+            return r.next() ? new Made(r.getObject(1, java.time.OffsetDateTime.class).toInstant(), r.getDouble(2))
+                    : new Made(null, null);
         }
     }
 
-    /** The table's size on disk and its average row width, for the report. */
-    Map<String, Object> size() throws Exception {
+    /** The table's size on disk and its average row width (from a 1 % sample), for the report. */
+    record Size(double tableMb, double indexesMb, double averageRowBytes) {
+    }
+
+    Size size() throws Exception {
         try (Connection c = BenchJdbcBaseline.connect(url(), user, password); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT pg_table_size('audit_entries'), pg_indexes_size('audit_entries'),"
                      + " (SELECT avg(pg_column_size(e.*)) FROM (SELECT * FROM audit_entries TABLESAMPLE SYSTEM (1)) e)")) {
             r.next();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tableMb", r.getLong(1) / (1024.0 * 1024));
-            m.put("indexesMb", r.getLong(2) / (1024.0 * 1024));
-            m.put("averageRowBytes", r.getDouble(3));
-            return m;
+            return new Size(r.getLong(1) / (1024.0 * 1024), r.getLong(2) / (1024.0 * 1024), r.getDouble(3));
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,27 +91,11 @@ record BenchTimeline(String phase, double startSecond, int fromSecond, List<Long
         return decisionToQueueP99Ms.stream().anyMatch(Objects::nonNull);
     }
 
-    /**
-     * The {@code timeline} of latest.json: per phase, one array per series (written on one line
-     * each by {@link BenchJson}); a latency series with no samples at all is null.
-     */
-    static Map<String, Object> json(List<BenchTimeline> timelines) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", "one value a second, the first at fromSecond; seconds since the pipeline's first send;"
-                + " latencies in ms by the second the report was accepted (or the decision recorded), nearest rank");
-        for (BenchTimeline t : timelines) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("startSecond", t.startSecond());
-            p.put("fromSecond", t.fromSecond());
-            p.put("reportsAccepted", t.reportsAccepted());
-            p.put("casesOpened", t.casesOpened());
-            p.put("acceptedToCaseP50Ms", orNull(t.acceptedToCaseP50Ms()));
-            p.put("acceptedToCaseP99Ms", orNull(t.acceptedToCaseP99Ms()));
-            p.put("decisionToQueueP50Ms", orNull(t.decisionToQueueP50Ms()));
-            p.put("decisionToQueueP99Ms", orNull(t.decisionToQueueP99Ms()));
-            m.put(t.phase(), p);
-        }
-        return m;
+    /** This phase's series as latest.json's {@code timeline} holds them: a latency series with no samples is null. */
+    TimelineResult.PhaseSeries series() {
+        return new TimelineResult.PhaseSeries(startSecond, fromSecond, reportsAccepted, casesOpened,
+                orNull(acceptedToCaseP50Ms), orNull(acceptedToCaseP99Ms), orNull(decisionToQueueP50Ms),
+                orNull(decisionToQueueP99Ms));
     }
 
     /** Nearest rank: the least sample with at least {@code percent} % of the samples at or below it. */

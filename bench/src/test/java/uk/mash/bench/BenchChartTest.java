@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -22,7 +21,7 @@ class BenchChartTest {
     @Test
     void writesAPngOfThroughputAndLatencyOverTime(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("latest.png");
-        BenchChart.write(png, "MASH Hub bench, a made-up run", List.of(pipeline(), latency()));
+        BenchChart.write(png, "MASH Hub bench, a made-up run", TimelineResult.of(pipeline(), latency()));
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();

@@ -2,31 +2,29 @@ package uk.mash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.CanonicalForm;
 import uk.mash.audit.log.ChainVerification;
 import uk.mash.contracts.EventTypes;
+import uk.mash.contracts.Outcome;
+import uk.mash.contracts.Rag;
+import uk.mash.contracts.Route;
+import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.ReferralRouted;
 
-/** The bench's generated audit log: a chain audit verifies, with the mix of a working MASH, loaded as generated. */
+/** The bench's generated audit log: a chain audit verifies, with the mix and the routing of a working MASH. */
 class BenchLogGeneratorTest {
 
     private static final Instant START = Instant.parse("2025-01-06T08:30:00.123456Z");
@@ -100,54 +98,47 @@ class BenchLogGeneratorTest {
         assertThat(new BenchLogGenerator(43, START).next().hash()).isNotEqualTo(last.hash());
     }
 
-    /** Loaded by COPY into audit's own schema (its V1 migration), read back, the chain still verifies; a complete log is kept. */
+    /**
+     * The decisions are routed as screening routes them (the outcome's routes for the case's
+     * subjects, contracts' Outcome#requiredRoutes, which screening's DecisionPolicy applies): a
+     * police investigation goes to police only, never to the children's queue; and every route of a
+     * decision gets one referral, on that queue. Each event reads back as its contracts record.
+     */
     @Test
-    void aLoadedLogReadsBackAsGeneratedAndIsKeptForTheNextRun(@TempDir Path dir) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data").toFile())
-                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
-            String superUrl = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-            try (Connection c = DriverManager.getConnection(superUrl, "postgres", null); Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE audit LOGIN");
-            }
-            PrintStream out = new PrintStream(new ByteArrayOutputStream());
-            BenchScratchLog scratch = new BenchScratchLog(superUrl, "postgres", null, out);
-            assertThat(scratch.prepare(2_000, false, "postgres", "audit")).isFalse();
-            String v1 = Files.readString(root().resolve("audit-service/src/main/resources/db/migration/V1__audit_log.sql"))
-                    .replace("${runtime_user}", "audit");
-            try (Connection c = DriverManager.getConnection(scratch.url(), "postgres", null); Statement s = c.createStatement()) {
-                s.execute(v1);
-            }
-
-            scratch.generate(2_000);
-
-            List<AuditEntry> read = new ArrayList<>();
-            try (Connection c = DriverManager.getConnection(scratch.url(), "postgres", null); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT " + BenchScratchLog.COLUMNS + " FROM audit_entries ORDER BY sequence")) {
-                while (r.next()) {
-                    read.add(new AuditEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getObject(6, OffsetDateTime.class).toInstant(), r.getObject(7, OffsetDateTime.class).toInstant(),
-                            r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12)));
+    void decisionsAreRoutedAsScreeningRoutesThemAndEachRouteGetsOneReferral() throws Exception {
+        BenchLogGenerator generator = new BenchLogGenerator(11, START);
+        ObjectMapper strict = ServiceJson.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Map<UUID, DecisionRecorded> decisions = new HashMap<>();
+        Map<UUID, List<Route>> referrals = new HashMap<>();
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (int i = 0; i < 30_000; i++) {
+            AuditEntry e = generator.next();
+            Record data = strict.readValue(e.data(), EventTypes.DATA_TYPES.get(e.type()));
+            if (data instanceof DecisionRecorded d) {
+                decisions.put(d.decisionId(), d);
+                outcomes.merge(d.outcome(), 1L, Long::sum);
+                assertThat(d.routes()).as("%s for %s", d.outcome(), d.subjects())
+                        .containsExactlyInAnyOrderElementsOf(d.outcome().requiredRoutes(d.subjects()));
+                if (d.outcome() == Outcome.POLICE_INVESTIGATION) {
+                    assertThat(d.routes()).containsExactly(Route.POLICE);
+                }
+                if (d.rag() == Rag.RED) { // a RED case is never closed (screening refuses it)
+                    assertThat(d.outcome()).isNotIn(Outcome.NO_FURTHER_ACTION, Outcome.INFORMATION_AND_ADVICE);
                 }
             }
-            BenchLogGenerator again = new BenchLogGenerator(BenchScratchLog.SEED, BenchScratchLog.START);
-            ChainVerification chain = new ChainVerification(1, CanonicalForm.GENESIS);
-            assertThat(read).hasSize(2_000);
-            for (AuditEntry e : read) {
-                assertThat(e).isEqualTo(again.next());
-                assertThat(chain.accept(e)).isTrue();
-            }
-
-            assertThat(scratch.prepare(2_000, false, "postgres", "audit")).as("kept").isTrue();
-            assertThat(scratch.prepare(3_000, false, "postgres", "audit")).as("another size: made again").isFalse();
-        }
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mash")) && Files.isDirectory(dir.resolve("audit-service"))) {
-                return dir;
+            if (data instanceof ReferralRouted r) {
+                assertThat(decisions).containsKey(r.decisionId());
+                assertThat(decisions.get(r.decisionId()).routes()).contains(r.queue());
+                assertThat(referrals.computeIfAbsent(r.decisionId(), k -> new ArrayList<>())).doesNotContain(r.queue());
+                referrals.get(r.decisionId()).add(r.queue());
             }
         }
-        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
+        assertThat(outcomes.keySet()).containsExactlyInAnyOrder(Outcome.values());
+        long routes = decisions.values().stream().mapToLong(d -> d.routes().size()).sum();
+        long routed = referrals.values().stream().mapToLong(List::size).sum();
+        // every route has its referral, the journeys still running at the end aside
+        assertThat(routed).isBetween(routes - 3 * 70, routes);
+        assertThat(decisions.values()).anyMatch(d -> d.routes().contains(Route.ADULTS));
+        assertThat(decisions.values()).anyMatch(d -> d.routes().isEmpty());
     }
 }

@@ -2,40 +2,26 @@ package uk.mash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
 
 /** latest.json, the summary, the generated reports and what is read from the services' files. */
 class BenchOutputTest {
 
     @Test
-    void jsonKeepsNullsOrderAndRoundsDoubles() throws Exception {
-        Map<String, Object> pipeline = new LinkedHashMap<>();
-        pipeline.put("reportsPerSecond", 123.456789);
-        pipeline.put("baselineRatio", null);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("pipeline", pipeline);
-        root.put("list", List.of(1, "two", true));
-        root.put("empty", Map.of());
-        root.put("nan", Double.NaN);
-        root.put("text", "quote \" backslash \\ newline \n tab \t bell \u0007 Llŷn");
-        String json = BenchJson.write(root);
-
-        assertThat(json).contains("\"reportsPerSecond\": 123.457").contains("\"baselineRatio\": null")
-                .contains("\"nan\": null").contains("\\u0007").endsWith("}\n");
-        assertThat(json.indexOf("pipeline")).isLessThan(json.indexOf("list"));
-        Map<String, Object> parsed = JsonUtil.parseJson(json);
-        assertThat(((Map<?, ?>) parsed.get("pipeline")).containsKey("baselineRatio")).isTrue();
-        assertThat(((Map<?, ?>) parsed.get("pipeline")).get("baselineRatio")).isNull();
-        assertThat(parsed.get("list")).isEqualTo(List.of(1L, "two", true));
-        assertThat(parsed.get("text")).isEqualTo(root.get("text"));
+    void jsonWritesNaNAsNullAndKeepsText() throws Exception {
+        record Sample(Double nan, Double infinite, String text) {
+        }
+        String json = BenchJson.write(new Sample(Double.NaN, Double.POSITIVE_INFINITY,
+                "quote \" backslash \\ newline \n tab \t bell \u0007 Llŷn"));
+        JsonNode parsed = new ObjectMapper().readTree(json);
+        assertThat(parsed.get("nan").isNull()).isTrue();
+        assertThat(parsed.get("infinite").isNull()).isTrue();
+        assertThat(parsed.path("text").asText()).isEqualTo("quote \" backslash \\ newline \n tab \t bell \u0007 Llŷn");
     }
 
     @Test
@@ -62,13 +48,28 @@ class BenchOutputTest {
     void everyReportIsAboutADifferentChild() throws Exception {
         BenchReports reports = new BenchReports("XYZ");
         Set<String> children = IntStream.range(0, 5000).mapToObj(i -> {
-            Map<?, ?> child = (Map<?, ?>) ((List<?>) reports.report(i).get("subjects")).get(0);
-            return child.get("givenName") + " " + child.get("familyName") + " " + child.get("dateOfBirth");
+            BenchReports.Child child = reports.report(i).subjects().get(0);
+            return child.givenName() + " " + child.familyName() + " " + child.dateOfBirth();
         }).collect(Collectors.toSet());
         assertThat(children).hasSize(5000);
-        Map<String, Object> body = JsonUtil.parseJson(new String(reports.body(7), java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(body).containsKeys("referrer", "channel", "concerns", "summary", "subjects");
-        assertThat((String) ((Map<?, ?>) ((List<?>) body.get("subjects")).get(0)).get("familyName")).isEqualTo("Runxyz");
+        // the body intake reads (CONTRACT.md's POST /api/v1/reports)
+        JsonNode body = new ObjectMapper().readTree(reports.body(7));
+        assertThat(body.path("referrer").path("agency").asText()).isEqualTo("EDUCATION");
+        assertThat(body.path("channel").asText()).isEqualTo("ONLINE");
+        assertThat(body.path("concerns").toString()).isEqualTo("[\"NEGLECT\"]");
+        assertThat(body.path("summary").asText()).startsWith("Bench report 7:");
+        JsonNode child = body.path("subjects").get(0);
+        assertThat(child.path("role").asText()).isEqualTo("CHILD");
+        assertThat(child.path("familyName").asText()).isEqualTo("Runxyz");
+        assertThat(child.path("dateOfBirth").asText()).isEqualTo("2012-01-08");
+    }
+
+    @Test
+    void aDecisionLeavesItsRoutesToScreening() throws Exception {
+        JsonNode body = new ObjectMapper().readTree(ServiceJson.MAPPER.writeValueAsBytes(BenchDecisions.BODY));
+        assertThat(body.path("outcome").asText()).isEqualTo("EARLY_HELP");
+        assertThat(body.has("routes")).isFalse();
+        assertThat(body.path("rationale").asText()).isNotBlank();
     }
 
     @Test
@@ -96,30 +97,12 @@ class BenchOutputTest {
     }
 
     @Test
-    void summaryShowsDashesForWhatWasNotMeasured() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("date", "2026-11-23T07:00:00Z");
-        r.put("machine", Map.of("cores", 2, "memoryMb", 24105, "loadAverageAtStart", "5.5 6.7 5.1"));
-        Map<String, Object> pipeline = new LinkedHashMap<>();
-        pipeline.put("reportsPerSecond", 72.5);
-        pipeline.put("baselineRatio", 0.0123456);
-        pipeline.put("drained", true);
-        r.put("pipeline", pipeline);
-        Map<String, Object> latency = new LinkedHashMap<>();
-        latency.put("acceptedToCaseP99Ms", 180.0);
-        latency.put("decisionToQueueP99Ms", null);
-        r.put("latency", latency);
-        Map<String, Object> nulls = new LinkedHashMap<>();
-        nulls.put("eventsPerSecond", null);
-        r.put("replay", nulls);
-        r.put("integrity", nulls);
-        Map<String, Object> rss = new LinkedHashMap<>();
-        Arrays.asList("intake", "screening").forEach(n -> rss.put(n, n.equals("intake") ? 301.5 : null));
-        r.put("rssMb", rss);
-        r.put("startupSeconds", Map.of("intake", 17.1));
-        String text = BenchSummary.text(r);
-        assertThat(text).contains("72.5 reports/s").contains("baselineRatio 0.012346").contains("p99 180 ms")
-                .contains("decision -> queue: p50 - ms, p99 - ms").contains("replay          - events/s")
-                .contains("intake 301.5, screening -").doesNotContain("NOT fully drained");
+    void summaryShowsTheHeadlineFiguresAndDashesForWhatWasNotMeasured() {
+        String text = BenchSummary.text(SampleResult.withoutReplay());
+        assertThat(text).contains("148.377 reports/s").contains("baselineRatio 0.004469").contains("p99 175 ms")
+                .contains("decision -> queue: p50 192 ms, p99 499 ms").contains("replay          - events/s")
+                .contains("intake 218.5, screening 237, routing 174.25, audit -").doesNotContain("NOT fully drained");
+        assertThat(BenchSummary.text(SampleResult.withReplay())).contains("replay          400000 events/s")
+                .contains("integrity       200000 entries/s (verified true)");
     }
 }

@@ -19,7 +19,6 @@ public final class Main {
         COMMANDS.put("keys", new KeysCommand());
         COMMANDS.put("token", new TokenCommand());
         COMMANDS.put("demo", new DemoCommand());
-        COMMANDS.put("bench", new BenchCommand());
         COMMANDS.put("dead-letters", new DeadLettersCommand());
     }
 
