@@ -2,10 +2,6 @@ package uk.mash.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import uk.mash.platform.ServiceCatalog;
+import uk.mash.platform.ServiceEnvironment;
+import uk.mash.platform.ServiceProcess;
 import uk.mash.testsupport.MashTestInfrastructure;
 
 /**
@@ -60,8 +58,8 @@ final class Stack implements AutoCloseable {
         Path root = Path.of(System.getProperty("mash.e2e.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("mash.e2e.logs", "target")).toAbsolutePath().normalize();
         Files.createDirectories(logs);
-        for (String name : List.of("intake", "screening", "routing", "audit")) {
-            Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        for (uk.mash.platform.Service service : ServiceCatalog.SERVICES) {
+            Path jar = service.jar(root);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("No " + jar + ": package the services first (./mvnw verify from the root does)");
             }
@@ -115,23 +113,15 @@ final class Stack implements AutoCloseable {
         // should the test JVM be stopped without @AfterAll (Ctrl-C, a surefire timeout), no service outlives it
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "mash-e2e-stop-services"));
         Path checkpoints = Files.createTempDirectory("mash-e2e-checkpoints");
-        for (String name : List.of("intake", "screening", "routing", "audit")) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", base + "e2e_" + name);
-            if (name.equals("audit")) {
-                env.put("QUARKUS_DATASOURCE_USERNAME", AUDIT_RUNTIME);
-                env.put("QUARKUS_DATASOURCE_PASSWORD", "runtime-e2e");
-                env.put("MASH_AUDIT_DB_OWNER", AUDIT_OWNER);
-                env.put("MASH_AUDIT_DB_OWNER_PASSWORD", "owner-e2e");
-            } else {
-                env.put("QUARKUS_DATASOURCE_USERNAME", superuser);
-                env.put("QUARKUS_DATASOURCE_PASSWORD", superPassword);
+        for (uk.mash.platform.Service service : ServiceCatalog.SERVICES) {
+            String name = service.name();
+            boolean audit = service.equals(ServiceCatalog.AUDIT);
+            Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(freePort(), base + "e2e_" + name,
+                    audit ? AUDIT_RUNTIME : superuser, audit ? "runtime-e2e" : superPassword, bootstrap, publicKey));
+            if (audit) {
+                env.put(ServiceEnvironment.AUDIT_OWNER, AUDIT_OWNER);
+                env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "owner-e2e");
             }
-            env.put("MASH_KAFKA_BOOTSTRAP", bootstrap);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            env.put("MP_JWT_VERIFY_ISSUER", "mash-hub");
             env.put("MASH_DECISION_TIMESCALE", "PT1H");
             // services are killed and restarted: a short consumer session lets the restarted
             // process take its partitions back in seconds rather than the default 45 s
@@ -147,7 +137,7 @@ final class Stack implements AutoCloseable {
                         "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
                 default -> List.of();
             };
-            Path app = copyApp(root.resolve(name + "-service/target/quarkus-app"), logs.resolve("apps/" + name));
+            Path app = copyApp(service.app(root), logs.resolve("apps/" + name));
             stack.services.put(name, new Service(name, app.resolve("quarkus-run.jar"),
                     env, sysProps, logs.resolve(name + "-service.log")));
         }
@@ -249,26 +239,26 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** One service as an OS process, which the test may kill and start again with the same environment. */
+    /**
+     * One service as an OS process, which the test may kill and start again with the same
+     * environment; the process itself is platform's {@link ServiceProcess}, as ./mash up's are.
+     */
     static final class Service {
         private final String name;
-        private final Path jar;
-        private final Map<String, String> env;
-        private final List<String> sysProps;
-        private final Path log;
-        private Process process;
-        private long logStart;
+        private final int port;
+        private final ServiceProcess process;
 
         Service(String name, Path jar, Map<String, String> env, List<String> sysProps, Path log) {
             this.name = name;
-            this.jar = jar;
-            this.env = env;
-            this.sysProps = sysProps;
-            this.log = log;
+            this.port = Integer.parseInt(env.get(ServiceEnvironment.HTTP_PORT));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+            jvm.addAll(sysProps);
+            this.process = ServiceProcess.builder(name).jvmOptions(jvm).quarkusApp(jar, port).env(env)
+                    .directory(jar.getParent()).log(log).build();
         }
 
         int port() {
-            return Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+            return port;
         }
 
         long pid() {
@@ -276,74 +266,33 @@ final class Stack implements AutoCloseable {
         }
 
         void launch() throws IOException {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
-            command.addAll(sysProps);
-            command.add("-jar");
-            command.add(jar.toString());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("MASH_")
-                    || k.startsWith("MP_JWT") || k.startsWith("KAFKA_"));
-            builder.environment().putAll(env);
-            Files.writeString(log, "\n===== " + Instant.now() + " starting " + name + " on port " + port() + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            logStart = Files.size(log);
-            process = builder.start();
+            process.start();
         }
 
         void awaitReady(Duration timeout) throws Exception {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build();
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new StartFailed(name + " exited with " + process.exitValue() + "; see " + log);
+            try {
+                process.awaitReady(timeout);
+            } catch (ServiceProcess.NotReady notReady) {
+                if (notReady.stillRunning()) {
+                    throw new IllegalStateException(notReady.getMessage());
                 }
-                if (sinceLaunch().contains("Failed to start application")) {
-                    throw new StartFailed(name + " failed to start; see " + log);
-                }
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
+                throw new StartFailed(notReady.getMessage());
             }
-            throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
-        }
-
-        private String sinceLaunch() throws IOException {
-            byte[] all = Files.readAllBytes(log);
-            int from = (int) Math.min(logStart, all.length);
-            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         /** SIGSTOP: the process holds still (as in a long pause) until {@link #resume()}. */
         void pause() throws Exception {
-            signal("STOP");
+            process.pause();
         }
 
         /** SIGCONT after {@link #pause()}. */
         void resume() throws Exception {
-            signal("CONT");
-        }
-
-        private void signal(String signal) throws Exception {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
-            }
+            process.resume();
         }
 
         /** SIGKILL: no shutdown hook, nothing flushed, as a crashed host or the OOM killer would. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+        void kill() {
+            process.kill();
         }
 
         void restart() throws Exception {
@@ -376,32 +325,17 @@ final class Stack implements AutoCloseable {
         }
 
         void stop() {
-            terminate();
-            awaitStopped(Instant.now().plusSeconds(20));
+            process.stop(Duration.ofSeconds(20));
         }
 
         /** SIGTERM (a clean stop), when it runs. */
         void terminate() {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-            }
+            process.terminate();
         }
 
         /** Waits until the process has ended, and SIGKILLs it at the deadline. */
         void awaitStopped(Instant deadline) {
-            if (process == null) {
-                return;
-            }
-            try {
-                if (!process.waitFor(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
-                        TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            process.awaitStopped(deadline);
         }
     }
 }

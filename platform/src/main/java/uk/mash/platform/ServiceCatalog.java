@@ -1,0 +1,65 @@
+package uk.mash.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The product's services, their ports and the names the command line and the tests agree on,
+ * defined here once: {@code ./mash}, e2e's stack and the bench all read them from this class.
+ */
+public final class ServiceCatalog {
+
+    /** The issuer of every token the services accept ({@code mp.jwt.verify.issuer}). */
+    public static final String JWT_ISSUER = "mash-hub";
+
+    public static final Service INTAKE = new Service("intake", 8081, "intake-service");
+    public static final Service SCREENING = new Service("screening", 8082, "screening-service");
+    public static final Service ROUTING = new Service("routing", 8083, "routing-service");
+    public static final Service AUDIT = new Service("audit", 8084, "audit-service");
+
+    /** In the order they start; they stop in the reverse order. */
+    public static final List<Service> SERVICES = List.of(INTAKE, SCREENING, ROUTING, AUDIT);
+
+    public static final String PG_PORT_VARIABLE = "MASH_PG_PORT";
+    public static final int DEFAULT_PG_PORT = 5432;
+    /** The local broker's port; its KRaft controller listens on the next one. */
+    public static final String KAFKA_PORT_VARIABLE = "MASH_KAFKA_PORT";
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    /** The bench's second audit-service, on its generated log. */
+    public static final String AUDIT_BENCH_PORT_VARIABLE = "MASH_AUDIT_BENCH_PORT";
+    public static final int DEFAULT_AUDIT_BENCH_PORT = 8094;
+
+    private ServiceCatalog() {
+    }
+
+    public static Optional<Service> named(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The names, for messages: "intake, screening, routing, audit". */
+    public static String names() {
+        return String.join(", ", SERVICES.stream().map(Service::name).toList());
+    }
+
+    /**
+     * A port from the environment variable {@code variable}, else {@code fallback}.
+     *
+     * @throws IllegalArgumentException when the variable holds anything but a port number (1-65535)
+     */
+    public static int port(String variable, int fallback, Map<String, String> env) {
+        String value = env.get(variable);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(variable + " must be a port number (1-65535), not '" + value + "'");
+    }
+}

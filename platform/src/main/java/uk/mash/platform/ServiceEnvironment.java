@@ -1,0 +1,52 @@
+package uk.mash.platform;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment a service process is started with: the names Quarkus and our configuration
+ * read (README "How to configure it"), set in one place for {@code ./mash up}, e2e and the bench.
+ */
+public final class ServiceEnvironment {
+
+    public static final String HTTP_PORT = "QUARKUS_HTTP_PORT";
+    public static final String JDBC_URL = "QUARKUS_DATASOURCE_JDBC_URL";
+    public static final String DB_USER = "QUARKUS_DATASOURCE_USERNAME";
+    public static final String DB_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
+    public static final String KAFKA = "MASH_KAFKA_BOOTSTRAP";
+    public static final String KAFKA_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String PUBLIC_KEY = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
+    public static final String ISSUER = "MP_JWT_VERIFY_ISSUER";
+    public static final String TRANSACTION_STORE = "QUARKUS_TRANSACTION_MANAGER_OBJECT_STORE_DIRECTORY";
+    /** audit's log is migrated by an owner role; its runtime user may only read and append. */
+    public static final String AUDIT_OWNER = "MASH_AUDIT_DB_OWNER";
+    public static final String AUDIT_OWNER_PASSWORD = "MASH_AUDIT_DB_OWNER_PASSWORD";
+
+    private ServiceEnvironment() {
+    }
+
+    /** What every service needs: its port, its own database and user, the broker, the token key. */
+    public static Map<String, String> of(int port, String jdbcUrl, String user, String password,
+                                         String kafkaBootstrap, Path publicKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(HTTP_PORT, Integer.toString(port));
+        env.put(JDBC_URL, jdbcUrl);
+        env.put(DB_USER, user);
+        env.put(DB_PASSWORD, password);
+        env.put(KAFKA, kafkaBootstrap);
+        env.put(KAFKA_SERVERS, kafkaBootstrap);
+        env.put(PUBLIC_KEY, publicKey.toString());
+        env.put(ISSUER, ServiceCatalog.JWT_ISSUER);
+        return env;
+    }
+
+    /**
+     * Whether a variable of the caller's environment is one a service reads and must therefore
+     * not inherit by accident (only what {@link #of} and the caller set explicitly counts).
+     */
+    public static boolean isServiceSetting(String name) {
+        return name.startsWith("QUARKUS_") || name.startsWith("MASH_") || name.startsWith("MP_JWT")
+                || name.startsWith("KAFKA_");
+    }
+}
