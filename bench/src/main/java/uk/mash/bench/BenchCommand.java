@@ -24,6 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import uk.mash.platform.Console;
+import uk.mash.platform.Identity;
+import uk.mash.platform.LocalStack;
+import uk.mash.platform.MashHome;
+import uk.mash.platform.Pem;
+import uk.mash.platform.ServiceCatalog;
+import uk.mash.platform.Tokens;
 
 /**
  * {@code ./mash bench}: how fast the running stack is, and how far from this machine's raw Kafka
@@ -34,9 +41,13 @@ import picocli.CommandLine.Spec;
  * run beside them) and prints a summary. A benchmark, not a test: it asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
-        description = "How fast the running stack is: raw Kafka and JDBC baselines, pipeline throughput, latency,"
-                + " audit's replay and integrity on a generated log, peak memory and start-up of each service."
-                + " Writes HOME/bench/latest.json and latest.png and prints a summary.")
+        description = "How fast the running stack is (./mash bench starts it if needed, rebuilds and restarts it when"
+                + " the sources changed, restarts each service on its own to time its start-up): raw Kafka and JDBC"
+                + " baselines, an unmeasured warm-up, pipeline throughput, latency, audit's replay and integrity on a"
+                + " generated log (database audit_bench, kept for the next run) run by a second audit-service, peak"
+                + " memory and start-up of each service. Writes .mash/bench/latest.json and latest.png and prints a"
+                + " summary. Run on its own (java -cp ... uk.mash.bench.BenchCommand), give --key, the services'"
+                + " URLs, --kafka, --db and --home.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -89,8 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
     Path secrets;
     @Option(names = "--public-key", paramLabel = "FILE", description = "the key that instance verifies tokens with")
     Path publicKey;
-    @Option(names = "--log-port", paramLabel = "PORT", defaultValue = "8094", description = "that instance's port (${DEFAULT-VALUE})")
-    int logPort;
+    @Option(names = "--log-port", paramLabel = "PORT",
+            description = "that instance's port (" + ServiceCatalog.AUDIT_BENCH_PORT_VARIABLE + ", else "
+                    + ServiceCatalog.DEFAULT_AUDIT_BENCH_PORT + ")")
+    Integer logPort;
 
     /** --rate R or --max (the default): never both. */
     static final class PipelineRate {
@@ -100,8 +113,31 @@ public final class BenchCommand implements Callable<Integer> {
         boolean max;
     }
 
+    /** The bench's tokens outlive its longest run. */
+    private static final int TOKEN_SECONDS = 7200;
+
     /** Where the progress and the summary go. */
     private final PrintStream out = System.out;
+    /** As {@code ./mash bench}: the stack to bring up, and where its parts are; null when run on its own. */
+    private final LocalStack stack;
+    private final boolean fromMash;
+
+    /** On its own (e2e's smoke run): every address given as an option. */
+    public BenchCommand() {
+        this.stack = null;
+        this.fromMash = false;
+    }
+
+    /**
+     * As {@code ./mash bench} ({@link BenchExtension}): it brings the stack up on the newest build and
+     * restarts each service on its own first; what is not given as an option is the stack's.
+     *
+     * @param stack null when ./mash's settings are not valid (then running says so)
+     */
+    BenchCommand(LocalStack stack) {
+        this.stack = stack;
+        this.fromMash = true;
+    }
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -131,7 +167,9 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--latency-duration", latencyDuration);
         positive("--baseline-duration", baselineDuration);
         positive("--drain-timeout", drainTimeout);
-        positive("--log-port", logPort);
+        if (logPort != null) {
+            positive("--log-port", logPort);
+        }
         if (warmup < 0) {
             throw usage("--warmup must be 0 or more seconds");
         }
@@ -148,23 +186,32 @@ public final class BenchCommand implements Callable<Integer> {
             }
             rate = new BenchSettings.Rate(pipelineRate.rate);
         }
-        required("--key", key);
-        required("--intake", intake);
-        required("--screening", screening);
-        required("--audit", audit);
-        required("--kafka", kafka);
-        required("--db", db);
-        required("--home", home);
-        if (logEntries > 0) {
-            required("--audit-jar", auditJar);
-            required("--secrets", secrets);
-            required("--public-key", publicKey);
+        if (!fromMash) { // ./mash bench: the stack's, once it is up
+            required("--key", key);
+            required("--intake", intake);
+            required("--screening", screening);
+            required("--audit", audit);
+            required("--kafka", kafka);
+            required("--db", db);
+            required("--home", home);
+            if (logEntries > 0) {
+                required("--audit-jar", auditJar);
+                required("--secrets", secrets);
+                required("--public-key", publicKey);
+            }
         }
         return new BenchSettings(duration, rate, inFlight, latencyRate, latencyDuration, baselineDuration, warmup);
     }
 
     @Override
     public Integer call() throws Exception {
+        if (fromMash) {
+            upAndAddressed();
+        }
+        if (logPort == null) {
+            logPort = ServiceCatalog.port(ServiceCatalog.AUDIT_BENCH_PORT_VARIABLE, ServiceCatalog.DEFAULT_AUDIT_BENCH_PORT,
+                    System.getenv());
+        }
         BenchSettings settings = settings();
         BenchResult result = run(settings, out);
         Path dir = home.resolve("bench");
@@ -179,16 +226,53 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * ./mash bench: the stack up on the newest build (stopped first when the sources changed), then
+     * each service restarted on its own, the others idle, so that its "started in" times the service
+     * and not the machine's contention (./mash up starts all four at once); then the stack's
+     * addresses for whatever was not given.
+     */
+    private void upAndAddressed() throws Exception {
+        if (stack == null) {
+            throw usage("a MASH_* setting is not valid; ./mash status says which");
+        }
+        settings(); // wrong options are refused before the stack is touched
+        stack.stopServicesIfStale();
+        stack.up();
+        Console console = stack.console();
+        console.say("");
+        console.say(console.bold("Start-up") + ": restarting each service on its own");
+        stack.restartEach(stack.services());
+        console.say("");
+        console.say(console.bold("Bench") + ": baselines, pipeline throughput, latency, replay and integrity, memory and"
+                + " start-up (results in .mash/bench/)");
+        MashHome mashHome = stack.home();
+        key = key != null ? key : mashHome.privateKey();
+        intake = intake != null ? intake : stack.url(ServiceCatalog.INTAKE);
+        screening = screening != null ? screening : stack.url(ServiceCatalog.SCREENING);
+        audit = audit != null ? audit : stack.url(ServiceCatalog.AUDIT);
+        kafka = kafka != null ? kafka : stack.kafkaBootstrapForClients();
+        db = db != null ? db : stack.superuserUrl();
+        this.home = this.home != null ? this.home : mashHome.home();
+        auditJar = auditJar != null ? auditJar : ServiceCatalog.AUDIT.jar(mashHome.root());
+        secrets = secrets != null ? secrets : mashHome.secrets();
+        publicKey = publicKey != null ? publicKey : mashHome.publicKey();
+        if (logPort == null) {
+            logPort = ServiceCatalog.port(ServiceCatalog.AUDIT_BENCH_PORT_VARIABLE, ServiceCatalog.DEFAULT_AUDIT_BENCH_PORT,
+                    stack.settings().env());
+        }
+    }
+
     private BenchResult run(BenchSettings settings, PrintStream out) throws Exception {
         String dbUser = envOr("MASH_DB_USER", "postgres");
         String dbPassword = System.getenv("MASH_DB_PASSWORD");
         String runId = BenchReports.letters(new Random().nextInt(Integer.MAX_VALUE));
         BenchReports reports = new BenchReports(runId);
-        PrivateKey signingKey = BenchTokens.readPrivateKey(key);
-        String referrer = BenchTokens.sign(signingKey, "referrer", "EDUCATION", "bench.referrer");
-        String auditor = BenchTokens.sign(signingKey, "auditor", "OTHER", "bench.auditor");
-        String manager = BenchTokens.sign(signingKey, "manager", "CHILDRENS_SERVICES", "bench.manager");
-        String screener = BenchTokens.sign(signingKey, "screener", "CHILDRENS_SERVICES", "bench.screener");
+        PrivateKey signingKey = Pem.readPrivateKey(key);
+        String referrer = Tokens.sign(signingKey, "referrer", "EDUCATION", "bench.referrer", TOKEN_SECONDS);
+        String auditor = Tokens.sign(signingKey, "auditor", Identity.defaultAgency("auditor"), "bench.auditor", TOKEN_SECONDS);
+        String manager = Tokens.sign(signingKey, "manager", "CHILDRENS_SERVICES", "bench.manager", TOKEN_SECONDS);
+        String screener = Tokens.sign(signingKey, "screener", "CHILDRENS_SERVICES", "bench.screener", TOKEN_SECONDS);
         BenchHttp api = new BenchHttp(http);
         Instant date = Instant.now();
         BenchMachine machine = BenchMachine.describe();

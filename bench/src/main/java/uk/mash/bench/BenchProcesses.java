@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.mash.platform.Service;
+import uk.mash.platform.ServiceCatalog;
 
 /**
  * The services' processes as ./mash up started them: pids from .mash/run/NAME.pid, resident memory
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class BenchProcesses {
 
-    static final List<String> SERVICES = List.of("intake", "screening", "routing", "audit");
+    static final List<String> SERVICES = ServiceCatalog.SERVICES.stream().map(Service::name).toList();
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?)s");
 
     private final Path home;

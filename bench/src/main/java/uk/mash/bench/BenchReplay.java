@@ -16,13 +16,11 @@ import java.time.Duration;
 final class BenchReplay {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private final HttpClient http;
     private final BenchHttp api;
     private final String auditor;
     private final PrintStream out;
 
     BenchReplay(HttpClient http, String auditorToken, PrintStream out) {
-        this.http = http;
         this.api = new BenchHttp(http);
         this.auditor = auditorToken;
         this.out = out;
@@ -36,7 +34,7 @@ final class BenchReplay {
             out.printf("  replay and integrity: %s log of %,d entries in database %s; starting audit-service on port %d%n",
                     reused ? "the generated" : "generating a", entries, BenchScratchLog.DATABASE, instance.port());
             long t0 = System.nanoTime();
-            scratch.start(instance, owner, http); // its Flyway migration makes the schema of a new database
+            scratch.start(instance, owner); // its Flyway migration makes the schema of a new database
             double instanceStartSeconds = (System.nanoTime() - t0) / 1e9;
             LogGeneration generation = null;
             if (!reused) {

@@ -1,12 +1,7 @@
 package uk.mash.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import uk.mash.audit.log.AuditEntry;
+import uk.mash.platform.DatabaseBootstrap;
+import uk.mash.platform.ServiceCatalog;
+import uk.mash.platform.ServiceEnvironment;
+import uk.mash.platform.ServiceProcess;
 
 /**
  * The replay and integrity bench's log: {@link #DATABASE} on the stack's PostgreSQL, a scratch
@@ -54,7 +52,7 @@ final class BenchScratchLog implements AutoCloseable {
     private final String user;
     private final String password;
     private final PrintStream out;
-    private Process process;
+    private ServiceProcess process;
     private Thread shutdownHook;
 
     BenchScratchLog(String superUrl, String user, String password, PrintStream out) {
@@ -85,9 +83,9 @@ final class BenchScratchLog implements AutoCloseable {
             if (exists) {
                 s.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
             }
-            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + quoteIdent(owner));
+            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + DatabaseBootstrap.quoteIdent(owner));
             if (!owner.equals(runtime)) {
-                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + quoteIdent(runtime));
+                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + DatabaseBootstrap.quoteIdent(runtime));
             }
             return false;
         }
@@ -182,11 +180,6 @@ final class BenchScratchLog implements AutoCloseable {
                 generator.averageDataChars(), new LinkedHashMap<>(generator.typeCounts()));
     }
 
-    /** A PostgreSQL identifier, quoted (a role name from ./mash's secrets). */
-    static String quoteIdent(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
     /** A COPY text-format field: tab before it, \N for null, backslash, tab, newline and return escaped. */
     private static void field(StringBuilder row, String value) {
         row.append('\t');
@@ -239,68 +232,37 @@ final class BenchScratchLog implements AutoCloseable {
     }
 
     /** Starts audit-service on the scratch database and waits until it is ready; its log in home/logs. */
-    void start(Instance instance, String owner, HttpClient http) throws Exception {
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress("127.0.0.1", instance.port()), 500);
+    void start(Instance instance, String owner) throws Exception {
+        if (ServiceProcess.portOpen("127.0.0.1", instance.port())) {
             throw new IllegalStateException("port " + instance.port() + " for the bench's audit-service is in use:"
-                    + " stop what listens there, or set MASH_AUDIT_BENCH_PORT");
-        } catch (IOException e) {
-            // free, as it should be
+                    + " stop what listens there, or set " + ServiceCatalog.AUDIT_BENCH_PORT_VARIABLE);
         }
         String runtimePassword = Files.readString(instance.secrets().resolve("audit.password")).trim();
         Path ownerSecret = instance.secrets().resolve(owner + ".password");
-        Path log = instance.home().resolve("logs").resolve("audit-bench.log");
         Path checkpoints = instance.home().resolve("bench").resolve("audit-checkpoints");
-        Files.createDirectories(log.getParent());
         Files.createDirectories(checkpoints);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m",
-                // no consumer: the scratch instance must not join group audit nor append to its log
-                "-Dmp.messaging.incoming.audit-log.enabled=false",
-                "-jar", instance.jar().toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        Map<String, String> env = pb.environment();
-        env.remove("MASH_DB_URL");
-        env.remove("MASH_DB_USER");
-        env.remove("MASH_DB_PASSWORD");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(instance.port()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", serviceUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", "audit");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", runtimePassword);
+        Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(instance.port(), serviceUrl(), "audit",
+                runtimePassword, instance.kafka(), instance.publicKey()));
         if (Files.exists(ownerSecret) && !owner.equals("audit")) {
-            env.put("MASH_AUDIT_DB_OWNER", owner);
-            env.put("MASH_AUDIT_DB_OWNER_PASSWORD", Files.readString(ownerSecret).trim());
+            env.put(ServiceEnvironment.AUDIT_OWNER, owner);
+            env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, Files.readString(ownerSecret).trim());
         }
-        env.put("MASH_KAFKA_BOOTSTRAP", instance.kafka());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", instance.kafka());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", instance.publicKey().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", "mash-hub");
         env.put("MASH_AUDIT_CHECKPOINT_DIR", checkpoints.toString());
         env.put("MASH_AUDIT_CHECKPOINT_EVERY", "off");
-        process = pb.start();
+        process = ServiceProcess.builder("the bench's audit-service")
+                .quarkusApp(instance.jar(), instance.port())
+                // no consumer: the scratch instance must not join group audit nor append to its log
+                .jvmOptions(List.of("-Xmx192m", "-Dmp.messaging.incoming.audit-log.enabled=false"))
+                .env(env)
+                .log(instance.home().resolve("logs").resolve("audit-bench.log"))
+                .build()
+                .start();
         shutdownHook = new Thread(this::stop, "bench-stop-scratch-audit");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        URI ready = URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready");
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the scratch audit-service stopped while starting (exit "
-                        + process.exitValue() + "; log: " + log + ")");
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the scratch audit-service was not ready after 180 s (log: " + log + ")");
-            }
-            Thread.sleep(250);
+        try {
+            process.awaitReady(Duration.ofSeconds(180));
+        } catch (ServiceProcess.NotReady e) {
+            throw new IllegalStateException("the scratch audit-service did not start: " + e.getMessage(), e);
         }
     }
 
@@ -312,17 +274,9 @@ final class BenchScratchLog implements AutoCloseable {
     }
 
     void stop() {
-        Process p = process;
-        if (p == null || !p.isAlive()) {
-            return;
-        }
-        p.destroy(); // SIGTERM: Quarkus shuts down cleanly
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ServiceProcess p = process;
+        if (p != null && p.isAlive()) {
+            p.stop(Duration.ofSeconds(30)); // SIGTERM (Quarkus shuts down cleanly), SIGKILL after 30 s
         }
     }
 
