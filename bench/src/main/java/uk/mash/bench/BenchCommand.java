@@ -41,13 +41,14 @@ import uk.mash.platform.Tokens;
  * run beside them) and prints a summary. A benchmark, not a test: it asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
-        description = "How fast the running stack is (./mash bench starts it if needed, rebuilds and restarts it when"
-                + " the sources changed, restarts each service on its own to time its start-up): raw Kafka and JDBC"
-                + " baselines, an unmeasured warm-up, pipeline throughput, latency, audit's replay and integrity on a"
-                + " generated log (database audit_bench, kept for the next run) run by a second audit-service, peak"
-                + " memory and start-up of each service. Writes .mash/bench/latest.json and latest.png and prints a"
-                + " summary. Run on its own (java -cp ... uk.mash.bench.BenchCommand), give --key, the services'"
-                + " URLs, --kafka, --db and --home.")
+        description = {"How fast the running stack is: raw Kafka and JDBC baselines, an unmeasured warm-up,"
+                + " pipeline throughput, latency, audit's replay and integrity on a generated log (database"
+                + " audit_bench, kept for the next run) run by a second audit-service, peak memory and start-up of"
+                + " each service; the results in the bench folder of ./mash's home (latest.json, latest.png) and a"
+                + " summary printed.",
+            "As ./mash bench it starts the stack if needed, rebuilds and restarts it when the sources changed,"
+                + " restarts each service on its own to time its start-up, and takes the stack's addresses. On its"
+                + " own, give --key, the services' URLs, --kafka, --db and --home."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -55,15 +56,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--key", paramLabel = "FILE", description = "the private key (PEM) the services' tokens are signed with")
     Path key;
-    @Option(names = "--intake", paramLabel = "URL")
+    @Option(names = "--intake", paramLabel = "URL", description = "intake-service, where the reports go")
     String intake;
-    @Option(names = "--screening", paramLabel = "URL")
+    @Option(names = "--screening", paramLabel = "URL", description = "screening-service, where the decisions go")
     String screening;
     @Option(names = "--routing", paramLabel = "URL", hidden = true, description = "accepted for older callers; not used")
     String routing;
-    @Option(names = "--audit", paramLabel = "URL")
+    @Option(names = "--audit", paramLabel = "URL", description = "audit-service, whose chain is verified after the pipeline")
     String audit;
-    @Option(names = "--kafka", paramLabel = "HOST:PORT")
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "the stack's broker")
     String kafka;
     @Option(names = "--db", paramLabel = "JDBC-URL", description = "a PostgreSQL superuser URL (MASH_DB_USER, MASH_DB_PASSWORD)")
     String db;
@@ -80,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--latency-rate", paramLabel = "R", defaultValue = "100", description = "reports, then decisions, a second (${DEFAULT-VALUE})")
     double latencyRate;
-    @Option(names = "--latency-duration", paramLabel = "S", defaultValue = "20", description = "(${DEFAULT-VALUE})")
+    @Option(names = "--latency-duration", paramLabel = "S", defaultValue = "20", description = "the latency phase's seconds (${DEFAULT-VALUE})")
     int latencyDuration;
     @Option(names = "--baseline-duration", paramLabel = "S", defaultValue = "10", description = "each raw baseline (${DEFAULT-VALUE})")
     int baselineDuration;
