@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import uk.mash.contracts.Topics;
 
 /**
  * The raw Kafka baseline: one plain producer, acks=all and idempotent like intake's outbox relay,
@@ -31,8 +32,8 @@ final class BenchKafkaBaseline {
         try (Admin admin = Admin.create(common)) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             if (!topics.contains(TOPIC)) {
-                int partitions = admin.describeTopics(List.of("mash.reports")).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get("mash.reports").partitions().size();
+                int partitions = admin.describeTopics(List.of(Topics.REPORTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(Topics.REPORTS).partitions().size();
                 admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
         }
