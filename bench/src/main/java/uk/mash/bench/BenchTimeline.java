@@ -81,16 +81,6 @@ record BenchTimeline(String phase, double startSecond, int fromSecond, List<Long
                 percentiles(toQueue, from, length, 99));
     }
 
-    /** The second after the last value. */
-    int toSecond() {
-        return fromSecond + reportsAccepted.size();
-    }
-
-    /** Whether the phase recorded decisions whose referrals were seen. */
-    boolean hasDecisionLatency() {
-        return decisionToQueueP99Ms.stream().anyMatch(Objects::nonNull);
-    }
-
     /** This phase's series as latest.json's {@code timeline} holds them: a latency series with no samples is null. */
     TimelineResult.PhaseSeries series() {
         return new TimelineResult.PhaseSeries(startSecond, fromSecond, reportsAccepted, casesOpened,
