@@ -74,15 +74,35 @@ public final class Mash implements Runnable {
         Mash mash = new Mash(env, console);
         CommandLine cl = new CommandLine(mash);
         Set<String> names = new HashSet<>(cl.getSubcommands().keySet());
+        Set<String> extensions = new HashSet<>();
+        LocalStack stack = null;
+        String settingsError = null;
+        try {
+            stack = mash.stack();
+        } catch (MashException e) {
+            settingsError = e.getMessage();
+        }
         for (MashExtension extension : ServiceLoader.load(MashExtension.class)) {
-            CommandLine sub = new CommandLine(extension.command(mash.lazyStack()));
+            CommandLine sub = new CommandLine(extension.command(stack));
             if (names.add(sub.getCommandName())) {
                 cl.addSubcommand(sub);
+                extensions.add(sub.getCommandName());
             }
         }
         cl.setOut(new PrintWriter(console.out(), true));
         cl.setErr(new PrintWriter(console.err(), true));
         cl.setExecutionExceptionHandler(new Failure(console));
+        String refused = settingsError;
+        cl.setExecutionStrategy(parsed -> {
+            // an extension got no stack when the environment's settings are wrong: it may show its
+            // help, but runs only with them right (the built-in commands read them when they run)
+            ParseResult sub = parsed.subcommand();
+            if (refused != null && sub != null && extensions.contains(sub.commandSpec().name())
+                    && !sub.isUsageHelpRequested() && !sub.isVersionHelpRequested()) {
+                throw new CommandLine.ExecutionException(cl, refused, new MashException(refused));
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 
@@ -107,19 +127,6 @@ public final class Mash implements Runnable {
         return stack;
     }
 
-    /**
-     * A stack an extension can hold before the command line is parsed; settings are read when
-     * it is first used, so a bad MASH_* variable fails only the command that needs it.
-     */
-    private LocalStack lazyStack() {
-        try {
-            return stack();
-        } catch (MashException e) {
-            // an extension's --help still works with a bad setting; running it says what is wrong
-            return null;
-        }
-    }
-
     /** The checkout: the shim passes it (-Dmash.root); else the working directory. */
     static Path root() {
         return Path.of(System.getProperty(ROOT_PROPERTY, ".")).toAbsolutePath().normalize();
@@ -139,6 +146,9 @@ public final class Mash implements Runnable {
 
         @Override
         public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+            if (e instanceof CommandLine.ExecutionException && e.getCause() instanceof MashException) {
+                e = (MashException) e.getCause();
+            }
             if (e instanceof MashException) {
                 console.note(console.red("mash: " + e.getMessage()));
                 return 1;

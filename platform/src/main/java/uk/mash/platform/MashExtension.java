@@ -16,6 +16,11 @@ package uk.mash.platform;
  */
 public interface MashExtension {
 
-    /** The command object; called once per run of {@code ./mash}, before the command line is parsed. */
+    /**
+     * The command object; called once per run of {@code ./mash}, before the command line is
+     * parsed. {@code stack} is null when the environment's settings are wrong (a bad MASH_*_PORT):
+     * the command's {@code --help} still works, and running it fails saying what is wrong before
+     * the command is called.
+     */
     Object command(LocalStack stack);
 }

@@ -259,6 +259,21 @@ public final class ServiceProcess {
         }
     }
 
+    /** Waits up to {@code timeout} for the process to end, and nothing more; true when it has ended. */
+    public boolean waitFor(Duration timeout) throws InterruptedException {
+        if (handle == null) {
+            return true;
+        }
+        try {
+            handle.onExit().get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !handle.isAlive();
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed, as a crashed host or the OOM killer would. */
     public void kill() {
         if (isAlive()) {

@@ -65,6 +65,9 @@ class ServiceProcessTest {
         int port = freePort();
         ServiceProcess p = start(Integer.toString(port), "0", "stubborn");
         p.awaitReady(Duration.ofSeconds(60));
+        p.terminate();
+        assertThat(p.waitFor(Duration.ofMillis(500))).as("waiting alone kills nothing").isFalse();
+        assertThat(p.isAlive()).isTrue();
         long before = System.nanoTime();
         assertThat(p.stop(Duration.ofSeconds(2))).as("it needed the SIGKILL").isTrue();
         assertThat(p.isAlive()).isFalse();
