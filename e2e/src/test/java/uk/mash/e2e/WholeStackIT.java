@@ -380,24 +380,24 @@ class WholeStackIT {
     @Test
     @Order(12)
     void theBenchRunsEndToEndOnATinyLoad() throws Exception {
-        // ./mash bench's own tool, as a process, on a few reports a second: a smoke run (no speed
-        // is asserted); every report it sends must come through, and the results must be written
+        // the bench (bench/, as ./mash bench runs it), as a process, on a few reports a second: a smoke
+        // run (no speed is asserted); every report it sends must come through, and the results must be written
         Path home = Files.createTempDirectory(stack.logs(), "bench-home");
         Files.createDirectories(home.resolve("run"));
         for (String name : List.of("intake", "screening", "routing", "audit")) {
             Files.writeString(home.resolve("run/" + name + ".pid"), Long.toString(stack.service(name).pid()));
         }
-        Path tool = stack.root().resolve("deploy/local/target");
+        Path tool = stack.root().resolve("bench/target");
         Path jar;
         try (var jars = Files.list(tool)) {
-            jar = jars.filter(f -> f.getFileName().toString().matches("mash-local-.*\\.jar")
+            jar = jars.filter(f -> f.getFileName().toString().matches("bench-.*\\.jar")
                     && !f.getFileName().toString().contains("-tests")).findFirst().orElseThrow();
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", tool.resolve("lib") + "/*" + java.io.File.pathSeparator + jar, "uk.mash.local.Main",
-                "bench", "--key", System.getProperty("mash.test.jwt.private-key"), "--home", home.toString(),
+                "-Xmx256m", "-cp", tool.resolve("lib") + "/*" + java.io.File.pathSeparator + jar, "uk.mash.bench.BenchCommand",
+                "--key", System.getProperty("mash.test.jwt.private-key"), "--home", home.toString(),
                 "--intake", stack.url("intake", ""), "--screening", stack.url("screening", ""),
-                "--routing", stack.url("routing", ""), "--audit", stack.url("audit", ""),
+                "--audit", stack.url("audit", ""),
                 "--kafka", stack.kafkaBootstrap, "--db", stack.superUrl, "--audit-db", "e2e_audit",
                 "--warmup", "0", "--duration", "5", "--rate", "8", "--latency-duration", "5", "--latency-rate", "8",
                 "--baseline-duration", "1", "--in-flight", "4", "--drain-timeout", "120", "--log-entries", "0");

@@ -7,44 +7,16 @@ import uk.mash.contracts.Outcome;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Route;
 import uk.mash.contracts.Subject;
-import uk.mash.contracts.SubjectRole;
 
 /**
- * The rules of a screening decision (DOMAIN.md, step 5): which queues an outcome must reach for
- * the case's subjects, and what a decision must say.
+ * The rules of a screening decision (DOMAIN.md, step 5): what a decision must say, and the routes
+ * it takes: those its outcome requires for the case's subjects ({@link Outcome#requiredRoutes},
+ * in contracts, so that whatever else routes a decision routes it the same way), plus any the
+ * screener added.
  */
 public final class DecisionPolicy {
 
     private DecisionPolicy() {
-    }
-
-    /** The routes an outcome requires for these subjects. */
-    public static Set<Route> requiredRoutes(Outcome outcome, List<Subject> subjects) {
-        boolean child = subjects.stream().anyMatch(s -> s.role() == SubjectRole.CHILD);
-        boolean adult = subjects.stream().anyMatch(s -> s.role() == SubjectRole.ADULT_AT_RISK);
-        EnumSet<Route> routes = EnumSet.noneOf(Route.class);
-        switch (outcome) {
-            case NO_FURTHER_ACTION, INFORMATION_AND_ADVICE -> { }
-            case EARLY_HELP -> routes.add(Route.CHILDREN);
-            case CARE_AND_SUPPORT_ASSESSMENT -> bySubject(routes, child, adult);
-            case CHILD_PROTECTION_STRATEGY -> routes.addAll(List.of(Route.CHILDREN, Route.POLICE));
-            case ADULT_SAFEGUARDING_ENQUIRY -> routes.add(Route.ADULTS);
-            case PROFESSIONAL_CONCERNS -> {
-                bySubject(routes, child, adult);
-                routes.add(Route.POLICE);
-            }
-            case POLICE_INVESTIGATION -> routes.add(Route.POLICE);
-        }
-        return routes;
-    }
-
-    private static void bySubject(EnumSet<Route> routes, boolean child, boolean adult) {
-        if (child) {
-            routes.add(Route.CHILDREN);
-        }
-        if (adult) {
-            routes.add(Route.ADULTS);
-        }
     }
 
     /**
@@ -69,7 +41,7 @@ public final class DecisionPolicy {
             throw new CaseRuleBroken("supersedesReason",
                     "a decision is never edited: a new decision must give the reason it supersedes the last");
         }
-        Set<Route> required = requiredRoutes(outcome, subjects);
+        Set<Route> required = outcome.requiredRoutes(subjects);
         if (requested == null) {
             return required;
         }

@@ -42,7 +42,7 @@ class DecisionPolicyTest {
     @ParameterizedTest(name = "{0} for {1} goes to {2}")
     @MethodSource("table")
     void eachOutcomeGoesWhereTheTableSays(Outcome outcome, List<Subject> subjects, Set<Route> expected) {
-        assertThat(DecisionPolicy.requiredRoutes(outcome, subjects)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(outcome.requiredRoutes(subjects)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(DecisionPolicy.decide(Rag.GREEN, outcome, subjects, null, "why", false, null))
                 .containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -1,0 +1,26 @@
+package uk.mash.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One bench run, as {@code .mash/bench/latest.json} holds it (README, "How fast it is"): the
+ * field names and their nesting are what readers of that file rely on.
+ *
+ * @param auditLog           the generated log the replay ran on; absent when the replay was skipped
+ * @param rssMb              per service, the highest resident memory sampled while the load ran
+ * @param rssHighWaterMarkMb per service, VmHWM: the peak since the process started
+ * @param startupSeconds     per service, its last "started in"
+ */
+record BenchResult(Instant date, BenchMachine machine, BenchSettings settings, PipelineResult pipeline,
+                   LatencyResult latency, ReplayResult replay, IntegrityResult integrity,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) ScratchLogResult auditLog,
+                   Map<String, Double> rssMb, Map<String, Double> rssHighWaterMarkMb,
+                   Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline) {
+
+    /** The stamp of the dated copies beside latest.json and latest.png (no colons, for any file system). */
+    String fileStamp() {
+        return date.toString().replace(':', '-');
+    }
+}

@@ -1,0 +1,48 @@
+package uk.mash.bench;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A made-up bench run's result, every part filled in as a real run fills it. */
+final class SampleResult {
+
+    private SampleResult() {
+    }
+
+    static BenchResult withReplay() {
+        ScratchLogResult log = new ScratchLogResult("audit_bench", 1_000_000, 4.2, false,
+                new LogGeneration(71.5, 60.1, 11.4, 812.3, Map.of("mash.access.case-read.v1", 310_000L)),
+                Instant.parse("2026-11-23T07:01:00Z"), 71.5, 900.5, 60.25, 1011.0);
+        return result(ReplayResult.of(1_000_000, 2.5, new RawScan(1_000_000, 157_000), 80_000L),
+                IntegrityResult.of(1_000_000, 5.0, true, null, 200_000, 1.5), log);
+    }
+
+    static BenchResult withoutReplay() {
+        return result(ReplayResult.skipped(), IntegrityResult.skipped(), null);
+    }
+
+    private static BenchResult result(ReplayResult replay, IntegrityResult integrity, ScratchLogResult log) {
+        Map<Integer, Long> statuses = new LinkedHashMap<>();
+        statuses.put(202, 9051L);
+        LoadResult load = new LoadResult(9051, 9051, 0, statuses, Map.of(), 0, 60_000_000_000L, 60, null);
+        PipelineDrain drain = new PipelineDrain(9051, 18_102, true, 12, new BenchPipeline(9051, 9051, 9051, 60, 61, 61));
+        PipelineResult pipeline = PipelineResult.of(load, drain, true, 9051, new Baselines(84_300, 33_200));
+        LoadResult fixed = new LoadResult(2000, 1999, 1, Map.of(202, 1999L, 503, 1L), Map.of(), 0, 0, 20, "503: busy");
+        LatencyResult latency = LatencyResult.of(100, fixed, new LatencySummary(1999, 59.0, 175.0, 197.0, 205.0), 0,
+                new DecisionsResult(1936, 1936, 0, Map.of(), null), new LatencySummary(1936, 192.0, 499.0, 590.0, 605.0),
+                0, 0);
+        Map<String, Double> rss = new LinkedHashMap<>();
+        rss.put("intake", 218.5);
+        rss.put("screening", 237.0);
+        rss.put("routing", 174.25);
+        rss.put("audit", null);
+        TimelineResult.PhaseSeries series = new TimelineResult.PhaseSeries(0, 0, List.of(100L, 101L), List.of(99L, 102L),
+                List.of(50.0, 60.0), List.of(150.0, 170.0), null, null);
+        return new BenchResult(Instant.parse("2026-11-23T07:00:00Z"),
+                new BenchMachine(2, 24105L, "Linux 6.8", "17.0.15", "5.5 6.7 5.1", "everything co-located"),
+                new BenchSettings(60, BenchSettings.Rate.MAX, 32, 100, 20, 10, 60), pipeline, latency, replay, integrity,
+                log, rss, rss, Map.of("intake", 3.3), "1.7 1.5 1.2", new TimelineResult(TimelineResult.UNIT, series, series));
+    }
+}
