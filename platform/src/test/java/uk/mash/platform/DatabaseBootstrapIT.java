@@ -20,11 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a real PostgreSQL, with the same pg_hba.conf as {@code ./mash up}'s (passwords for service roles). */
-<<<<<<<< HEAD:deploy/local/src/test/java/uk/mash/local/BootstrapCommandIT.java
-class BootstrapCommandIT {
-========
 class DatabaseBootstrapIT {
->>>>>>>> 79e64f8c0ba3abacb8c7ab0b7e61d611f896d8cc:platform/src/test/java/uk/mash/platform/DatabaseBootstrapIT.java
 
     @TempDir
     static Path dir;
