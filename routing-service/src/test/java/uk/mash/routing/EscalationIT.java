@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -111,6 +112,32 @@ class EscalationIT {
         Api.as("queue-adults").queryParam("caseId", RestartCase.CASE_ID.toString())
                 .get("/api/v1/queues/adults/referrals").then().statusCode(200)
                 .body("items[0].status", equalTo("ESCALATED"));
+    }
+
+    @Test
+    void anAcknowledgedReferralIsNeverEscalatedEvenOnceItsDueTimeHasPassed() {
+        DecisionRecorded taken = Decisions.decision(Outcome.EARLY_HELP, Rag.AMBER, List.of(Route.CHILDREN),
+                Decisions.childSubjects());
+        DecisionRecorded waiting = Decisions.decision(Outcome.EARLY_HELP, Rag.AMBER, List.of(Route.CHILDREN),
+                Decisions.childSubjects());
+        Decisions.send(taken);
+        Decisions.send(waiting);
+        String takenReferral = queues.referralId(Route.CHILDREN, taken.decisionId());
+        String waitingReferral = queues.referralId(Route.CHILDREN, waiting.decisionId());
+        Api.as("queue-children").body(Map.of("note", "Early help worker allocated"))
+                .post("/api/v1/queues/children/referrals/" + takenReferral + "/acknowledgement")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+
+        // a day goes by: both fall due (their stored due times moved back, as the clock would move on)
+        for (String referralId : List.of(takenReferral, waitingReferral)) {
+            RoutingDatabase.strings("UPDATE referrals SET due_at = now() - interval '1 hour' WHERE referral_id = ? "
+                    + "RETURNING referral_id", UUID.fromString(referralId));
+        }
+
+        // the one left PENDING is escalated, so the clock has looked since both fell due
+        escalation(waitingReferral);
+        assertThat(RoutingDatabase.strings("SELECT status FROM referrals WHERE referral_id = ?",
+                UUID.fromString(takenReferral))).containsExactly("ACKNOWLEDGED");
     }
 
     private JsonNode escalation(String referralId) {

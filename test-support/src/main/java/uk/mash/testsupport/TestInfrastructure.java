@@ -102,6 +102,8 @@ public final class TestInfrastructure {
     private static String required(String key) {
         String value = System.getProperty(key);
         if (value == null) {
+            // a @QuarkusTest in the fast lane runs as a plain test (no Quarkus, no test resource) and lands here
+            TestLane.refuseInFastLane("the test broker or database (" + key + ")");
             throw new IllegalStateException(key + " is not set: annotate the test with "
                     + "@QuarkusTestResource(MashTestInfrastructure.class)");
         }

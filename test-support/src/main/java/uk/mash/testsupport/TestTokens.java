@@ -95,6 +95,7 @@ public final class TestTokens {
     private static PrivateKey privateKey() {
         String location = System.getProperty(PRIVATE_KEY_PROPERTY);
         if (location == null) {
+            TestLane.refuseInFastLane("tokens signed for the services under test");
             throw new IllegalStateException("No test signing key: is the test annotated with MashTestInfrastructure?");
         }
         try {

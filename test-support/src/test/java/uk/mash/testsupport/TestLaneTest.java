@@ -48,4 +48,13 @@ class TestLaneTest {
         assertThatThrownBy(ContainerBroker::new).hasMessageContaining("name it *IT");
         assertThatThrownBy(() -> new ExternalBroker("127.0.0.1:1")).hasMessageContaining("name it *IT");
     }
+
+    @Test
+    void aQuarkusTestRunInTheLaneWithoutQuarkusIsToldTheRuleToo() {
+        // the lane leaves Quarkus's JUnit extension out: such a test runs plainly and reaches for what is not there
+        assertThatThrownBy(TestInfrastructure::kafkaBootstrapServers).hasMessageContaining("name it *IT");
+        assertThatThrownBy(TestInfrastructure::database).hasMessageContaining("name it *IT");
+        assertThatThrownBy(() -> TestTokens.token("referrer", "EDUCATION", "dsl.jones"))
+                .hasMessageContaining("name it *IT");
+    }
 }
