@@ -28,17 +28,19 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class, CompletionCommand.class, PostgresServer.class},
         footerHeading = "%nEnvironment (defaults in brackets):%n",
         footer = {
-            "  MASH_PG_PORT [5432]  MASH_KAFKA_PORT [9092; its controller uses +1]",
-            "  MASH_INTAKE_PORT [8081]  MASH_SCREENING_PORT [8082]  MASH_ROUTING_PORT [8083]  MASH_AUDIT_PORT [8084]",
-            "  MASH_AUDIT_BENCH_PORT [8094]  the bench's own audit-service on its generated log (bench only)",
-            "  MASH_DB_URL          a PostgreSQL superuser JDBC URL to use instead of the embedded server",
-            "                       (MASH_DB_USER / MASH_DB_PASSWORD if not in the URL)",
-            "  MASH_KAFKA_BOOTSTRAP a Kafka cluster to use instead of the local broker",
-            "  MASH_DECISION_TIMESCALE, MASH_ESCALATION_RED, MASH_ESCALATION_OTHER, MASH_LOG_JSON",
-            "                       passed on to the services when set",
-            "  MASH_SERVICES        only these services (e.g. \"intake\"; \"none\" for just PostgreSQL and Kafka)",
-            "  MASH_SERVICE_JVM_OPTS  each service's JVM options (the whole set)",
-            "  MASH_START_TIMEOUT [180]  MASH_STOP_TIMEOUT [30]   seconds"})
+            "  MASH_PG_PORT [5432], MASH_KAFKA_PORT [9092; its controller uses +1]",
+            "  MASH_INTAKE_PORT [8081], MASH_SCREENING_PORT [8082],",
+            "  MASH_ROUTING_PORT [8083], MASH_AUDIT_PORT [8084],",
+            "  MASH_AUDIT_BENCH_PORT [8094] (the bench's own audit-service)",
+            "  MASH_DB_URL           a PostgreSQL superuser JDBC URL instead of the",
+            "                        embedded server (MASH_DB_USER, MASH_DB_PASSWORD",
+            "                        if not in the URL)",
+            "  MASH_KAFKA_BOOTSTRAP  a Kafka cluster instead of the local broker",
+            "  MASH_DECISION_TIMESCALE, MASH_ESCALATION_RED, MASH_ESCALATION_OTHER,",
+            "  MASH_LOG_JSON         passed on to the services when set",
+            "  MASH_SERVICES         only these services (e.g. \"intake\"; \"none\")",
+            "  MASH_SERVICE_JVM_OPTS each service's JVM options (the whole set)",
+            "  MASH_START_TIMEOUT [180], MASH_STOP_TIMEOUT [30]  seconds"})
 public final class Mash implements Runnable {
 
     /** Where the checkout is: the shim passes it (-Dmash.root); else the working directory. */
@@ -108,9 +110,8 @@ public final class Mash implements Runnable {
 
     @Override
     public void run() {
-        // no subcommand: the usage, and wrong usage
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+        // no command: wrong usage (picocli prints the message and the usage)
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: up, down, status, ...");
     }
 
     /** The local stack of this checkout, read from the environment on first use. */

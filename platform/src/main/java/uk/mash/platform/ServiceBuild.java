@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  */
 final class ServiceBuild {
 
-    /** Modules that are tools, not services: a change in them needs no rebuild of the services. */
-    private static final List<String> TOOL_MODULES = List.of("deploy", "platform", "bench");
+    /** Tools and tests, not services: a change in them needs no rebuild of the services. */
+    private static final List<String> NOT_SERVICE_SOURCES = List.of("deploy", "platform", "bench", "e2e");
 
     private final MashHome home;
     private final Console console;
@@ -89,7 +89,7 @@ final class ServiceBuild {
         List<Path> sources = new ArrayList<>(List.of(home.root().resolve("pom.xml")));
         try (Stream<Path> dirs = Files.list(home.root())) {
             dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
-                    .filter(d -> !TOOL_MODULES.contains(d.getFileName().toString()))
+                    .filter(d -> !NOT_SERVICE_SOURCES.contains(d.getFileName().toString()))
                     .forEach(sources::add);
         }
         return newerThan(reference, sources);

@@ -14,7 +14,7 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The PostgreSQL that {@code ./mash up} runs keeps what it committed, as a production server does. */
-class PostgresCommandIT {
+class PostgresServerIT {
 
     @TempDir
     Path dir;
