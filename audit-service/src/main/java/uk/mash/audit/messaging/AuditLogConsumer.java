@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -43,6 +44,9 @@ import uk.mash.support.messaging.InboundReadiness;
  * identifier too long to index) is known before any append and is recorded in that form at once.
  * Logs carry event ids, coordinates, counts and sequences only: event data may be personal.
  */
+// made at start-up, not at the first record: its meters (the log head among them) are on
+// /q/metrics from the start, also on a quiet day
+@Startup
 @ApplicationScoped
 public class AuditLogConsumer {
 
