@@ -8,6 +8,10 @@ import uk.mash.contracts.events.CaseRead;
 import uk.mash.contracts.events.CheckpointSigned;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.InformationRequestAnswered;
+import uk.mash.contracts.events.InformationRequestDeclined;
+import uk.mash.contracts.events.InformationRequestOverdue;
+import uk.mash.contracts.events.InformationRequested;
 import uk.mash.contracts.events.ReferralAcknowledged;
 import uk.mash.contracts.events.ReferralEscalated;
 import uk.mash.contracts.events.ReferralRouted;
@@ -25,6 +29,10 @@ public final class EventTypes {
     public static final String RISK_RATED = "mash.case.risk-rated.v1";
     public static final String DECISION_RECORDED = "mash.case.decision-recorded.v1";
     public static final String DECISION_OVERDUE = "mash.case.decision-overdue.v1";
+    public static final String INFORMATION_REQUESTED = "mash.case.information-requested.v1";
+    public static final String INFORMATION_REQUEST_ANSWERED = "mash.case.information-request-answered.v1";
+    public static final String INFORMATION_REQUEST_DECLINED = "mash.case.information-request-declined.v1";
+    public static final String INFORMATION_REQUEST_OVERDUE = "mash.case.information-request-overdue.v1";
     public static final String REFERRAL_ROUTED = "mash.referral.routed.v1";
     public static final String REFERRAL_WITHDRAWN = "mash.referral.withdrawn.v1";
     public static final String REFERRAL_ACKNOWLEDGED = "mash.referral.acknowledged.v1";
@@ -41,6 +49,10 @@ public final class EventTypes {
             Map.entry(RISK_RATED, RiskRated.class),
             Map.entry(DECISION_RECORDED, DecisionRecorded.class),
             Map.entry(DECISION_OVERDUE, DecisionOverdue.class),
+            Map.entry(INFORMATION_REQUESTED, InformationRequested.class),
+            Map.entry(INFORMATION_REQUEST_ANSWERED, InformationRequestAnswered.class),
+            Map.entry(INFORMATION_REQUEST_DECLINED, InformationRequestDeclined.class),
+            Map.entry(INFORMATION_REQUEST_OVERDUE, InformationRequestOverdue.class),
             Map.entry(REFERRAL_ROUTED, ReferralRouted.class),
             Map.entry(REFERRAL_WITHDRAWN, ReferralWithdrawn.class),
             Map.entry(REFERRAL_ACKNOWLEDGED, ReferralAcknowledged.class),

@@ -12,6 +12,10 @@ import uk.mash.contracts.events.CaseRead;
 import uk.mash.contracts.events.CheckpointSigned;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.InformationRequestAnswered;
+import uk.mash.contracts.events.InformationRequestDeclined;
+import uk.mash.contracts.events.InformationRequestOverdue;
+import uk.mash.contracts.events.InformationRequested;
 import uk.mash.contracts.events.ReferralAcknowledged;
 import uk.mash.contracts.events.ReferralEscalated;
 import uk.mash.contracts.events.ReferralRouted;
@@ -42,6 +46,11 @@ final class GoldenEvents {
     static final UUID CHILDREN_REFERRAL_ID = uuid("6e1b9d47-c3a8-4f25-8d0e-2b7a5f9c1e38");
     static final UUID POLICE_REFERRAL_ID = uuid("9b52e0d8-17f3-4a6c-b8e9-4d0c3f71a2e5");
     static final UUID ADULTS_REFERRAL_ID = uuid("2c7f4a91-e85d-4b03-9a6e-c1d8b50f3e72");
+
+    // information requests on the case
+    static final UUID EDUCATION_REQUEST_ID = uuid("4b9e2f71-0c6a-4d38-b5e1-7a2d9c0f6e84");
+    static final UUID HOUSING_REQUEST_ID = uuid("c3d81a5f-6e2b-4f07-9a4c-1b8e0d7f2a63");
+    static final UUID PROBATION_REQUEST_ID = uuid("e7a05c2d-9b41-4e6f-8d23-5f1c0a9b7e48");
 
     // another case, left without a decision
     static final UUID OVERDUE_CASE_ID = uuid("71c4e8a0-3d5f-4e92-a6b1-8f0d2c9e5b34");
@@ -81,7 +90,7 @@ final class GoldenEvents {
             CASE_ID, CASE_REFERENCE, POLICE_REPORT_ID, Instant.parse("2026-11-20T22:15:02Z"),
             Instant.parse("2026-11-23T22:15:02Z"), List.of(OSIAN, FFION, GARETH), List.of(POLICE_CONCERNS), Rag.RED,
             true, List.of(PREVIOUS_CASE_ID), POLICE_REFERENCE, Instant.parse("2026-11-20T22:15:00Z"), Agency.POLICE,
-            Channel.POLICE_NOTIFICATION);
+            Channel.POLICE_NOTIFICATION, Consent.NOT_SOUGHT_RISK);
 
     static final ReportLinked REPORT_LINKED = new ReportLinked(
             CASE_ID, HEALTH_REPORT_ID, "MASH-2026-000203", Instant.parse("2026-11-21T09:05:00Z"),
@@ -91,7 +100,7 @@ final class GoldenEvents {
                     new Address("14 Heol y Coed", null, "Colwyn Bay", "LL28 5EJ"))),
             new PoliceReference("NWP-PPN-2026-008401", "NORTH_WALES_POLICE", "NWP/26/219002",
                     new PoliceOfficer("3105", "PC Hughes", "Abergele"), Instant.parse("2026-11-21T08:40:00Z"),
-                    PoliceRiskGrade.MEDIUM));
+                    PoliceRiskGrade.MEDIUM), Consent.NOT_SOUGHT);
 
     static final AgencyInformationAdded AGENCY_INFORMATION_ADDED = new AgencyInformationAdded(
             CASE_ID, Agency.HEALTH, "hv.bethan.roberts", Instant.parse("2026-11-21T10:30:00Z"),
@@ -100,7 +109,30 @@ final class GoldenEvents {
 
     static final RiskRated RISK_RATED = new RiskRated(
             CASE_ID, Rag.RED, "Police graded HIGH; second domestic incident in twelve months with a child present.",
-            "screener.alun.jenkins", Agency.CHILDRENS_SERVICES, Instant.parse("2026-11-21T11:45:00Z"));
+            "screener.alun.jenkins", Agency.CHILDRENS_SERVICES, Instant.parse("2026-11-21T11:45:00Z"),
+            List.of(new RiskRated.InformationRequestDue(EDUCATION_REQUEST_ID, Instant.parse("2026-11-21T12:30:00Z"))));
+
+    /** Asked at 10:30 while the case was AMBER (due in 6 h); the RED rating at 11:45 brought it to 12:30. */
+    static final InformationRequested INFORMATION_REQUESTED = new InformationRequested(
+            CASE_ID, CASE_REFERENCE, EDUCATION_REQUEST_ID, Agency.EDUCATION,
+            "Is Osian attending school? Any concerns raised by staff this term?", "screener.alun.jenkins",
+            Agency.CHILDRENS_SERVICES, Instant.parse("2026-11-21T10:30:00Z"), Instant.parse("2026-11-21T16:30:00Z"),
+            Rag.AMBER, Consent.NOT_SOUGHT_RISK,
+            "Asking the parents would alert the alleged perpetrator, who lives at the address.");
+
+    static final InformationRequestAnswered INFORMATION_REQUEST_ANSWERED = new InformationRequestAnswered(
+            CASE_ID, EDUCATION_REQUEST_ID, Agency.EDUCATION, "dsl.catrin.owen", Instant.parse("2026-11-21T12:10:00Z"),
+            LegalBasis.SAFEGUARDING_WITHOUT_CONSENT,
+            "Attendance 81% this term; arrived hungry twice in November; the class teacher logged a bruise on 12 November.",
+            Instant.parse("2026-11-21T10:30:00Z"), Instant.parse("2026-11-21T12:30:00Z"), Rag.RED, true);
+
+    static final InformationRequestDeclined INFORMATION_REQUEST_DECLINED = new InformationRequestDeclined(
+            CASE_ID, HOUSING_REQUEST_ID, Agency.HOUSING, "housing.officer.rhys", Instant.parse("2026-11-21T11:05:00Z"),
+            "The family is not a housing association tenant; we hold no records for this address.");
+
+    static final InformationRequestOverdue INFORMATION_REQUEST_OVERDUE = new InformationRequestOverdue(
+            CASE_ID, CASE_REFERENCE, PROBATION_REQUEST_ID, Agency.PROBATION, Instant.parse("2026-11-21T12:30:00Z"),
+            Instant.parse("2026-11-21T12:30:04Z"));
 
     static final DecisionRecorded DECISION_RECORDED = new DecisionRecorded(
             CASE_ID, CASE_REFERENCE, DECISION_ID, Outcome.CHILD_PROTECTION_STRATEGY, List.of(Route.CHILDREN, Route.POLICE),
@@ -156,6 +188,10 @@ final class GoldenEvents {
             Map.entry(EventTypes.RISK_RATED, RISK_RATED),
             Map.entry(EventTypes.DECISION_RECORDED, DECISION_RECORDED),
             Map.entry(EventTypes.DECISION_OVERDUE, DECISION_OVERDUE),
+            Map.entry(EventTypes.INFORMATION_REQUESTED, INFORMATION_REQUESTED),
+            Map.entry(EventTypes.INFORMATION_REQUEST_ANSWERED, INFORMATION_REQUEST_ANSWERED),
+            Map.entry(EventTypes.INFORMATION_REQUEST_DECLINED, INFORMATION_REQUEST_DECLINED),
+            Map.entry(EventTypes.INFORMATION_REQUEST_OVERDUE, INFORMATION_REQUEST_OVERDUE),
             Map.entry(EventTypes.REFERRAL_ROUTED, REFERRAL_ROUTED),
             Map.entry(EventTypes.REFERRAL_WITHDRAWN, REFERRAL_WITHDRAWN),
             Map.entry(EventTypes.REFERRAL_ACKNOWLEDGED, REFERRAL_ACKNOWLEDGED),
