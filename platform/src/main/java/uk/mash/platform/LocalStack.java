@@ -154,8 +154,9 @@ public final class LocalStack {
                     toStart.add(s);
                 }
             }
-            if (!toStart.isEmpty()) {
-                bootstrapDatabases(toStart);
+            List<Service> withDatabase = toStart.stream().filter(ServiceCatalog::hasDatabase).toList();
+            if (!withDatabase.isEmpty()) {
+                bootstrapDatabases(withDatabase);
             }
             if (startingKafka != null) {
                 await("Kafka", startingKafka);
@@ -234,6 +235,9 @@ public final class LocalStack {
         if (!Files.isRegularFile(jar)) {
             throw new MashException(s.name() + ": no " + home.shown(jar) + "; the build should have made it");
         }
+        if (!ServiceCatalog.hasDatabase(s)) {
+            return startConsole(s, jar);
+        }
         String password = secret(s.name());
         if (password == null) {
             throw new MashException(s.name() + ": no database password in " + home.shown(home.secrets().resolve(s.name() + ".password")));
@@ -262,6 +266,27 @@ public final class LocalStack {
         return p;
     }
 
+    /** The console: no database, no broker; the four services' addresses and the local sign-in page. */
+    private ServiceProcess startConsole(Service s, Path jar) throws IOException {
+        int port = port(s);
+        Map<Service, String> urls = new LinkedHashMap<>();
+        for (Service other : ServiceCatalog.SERVICES) {
+            if (ServiceCatalog.hasDatabase(other)) {
+                urls.put(other, url(other));
+            }
+        }
+        ServiceProcess p = ServiceProcess.builder(s.name())
+                .jvmOptions(settings.serviceJvmOptions())
+                .quarkusApp(jar, port)
+                .notInheriting(name -> name.equals("MASH_DB_URL") || name.equals("MASH_DB_USER") || name.equals("MASH_DB_PASSWORD"))
+                .env(ServiceEnvironment.console(port, urls, home.privateKey()))
+                .log(home.log(s.name())).rotateLog().detached()
+                .start();
+        run.record(s.name(), p.pid(), port);
+        console.say(s.name() + ": starting (pid " + p.pid() + ") on " + url(s));
+        return p;
+    }
+
     private String secret(String name) throws IOException {
         Path file = home.secrets().resolve(name + ".password");
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
@@ -271,6 +296,10 @@ public final class LocalStack {
         console.say("");
         console.say(console.bold("MASH Hub is up"));
         for (Service s : services()) {
+            if (!ServiceCatalog.hasDatabase(s)) {
+                console.say(String.format("  %-10s %-36s sign in as anyone on %s", s.name(), url(s), url(s) + "/sign-in"));
+                continue;
+            }
             console.say(String.format("  %-10s API %-32s Swagger UI %s", s.name(), url(s) + "/api/v1", url(s) + "/q/swagger-ui"));
             console.say(String.format("  %-10s metrics %-28s health %s", "", url(s) + "/q/metrics", url(s) + "/q/health"));
         }

@@ -17,9 +17,11 @@ public final class ServiceCatalog {
     public static final Service SCREENING = new Service("screening", 8082, "screening-service");
     public static final Service ROUTING = new Service("routing", 8083, "routing-service");
     public static final Service AUDIT = new Service("audit", 8084, "audit-service");
+    /** The web pages for people (CONTRACT.md "The console"): no database, no broker, it calls the four above. */
+    public static final Service CONSOLE = new Service("console", 8080, "console");
 
-    /** In the order they start; they stop in the reverse order. */
-    public static final List<Service> SERVICES = List.of(INTAKE, SCREENING, ROUTING, AUDIT);
+    /** In the order they start; they stop in the reverse order. The console last: it calls the others. */
+    public static final List<Service> SERVICES = List.of(INTAKE, SCREENING, ROUTING, AUDIT, CONSOLE);
 
     public static final String PG_PORT_VARIABLE = "MASH_PG_PORT";
     public static final int DEFAULT_PG_PORT = 5432;
@@ -33,11 +35,16 @@ public final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
+    /** Whether a service keeps data of its own (a database and role of its own; the console keeps none). */
+    public static boolean hasDatabase(Service service) {
+        return !service.equals(CONSOLE);
+    }
+
     public static Optional<Service> named(String name) {
         return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** The names, for messages: "intake, screening, routing, audit". */
+    /** The names, for messages: "intake, screening, routing, audit, console". */
     public static String names() {
         return String.join(", ", SERVICES.stream().map(Service::name).toList());
     }

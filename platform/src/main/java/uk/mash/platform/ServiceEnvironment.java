@@ -23,7 +23,29 @@ public final class ServiceEnvironment {
     public static final String AUDIT_OWNER = "MASH_AUDIT_DB_OWNER";
     public static final String AUDIT_OWNER_PASSWORD = "MASH_AUDIT_DB_OWNER_PASSWORD";
 
+    /** The console's: whether it offers the local sign-in page, and the key it signs those sessions with. */
+    public static final String CONSOLE_LOCAL_SIGN_IN = "MASH_CONSOLE_LOCAL_SIGN_IN";
+    public static final String CONSOLE_SIGNING_KEY = "MASH_CONSOLE_SIGNING_KEY";
+
     private ServiceEnvironment() {
+    }
+
+    /**
+     * What the console needs: its port, where the four services answer ({@code MASH_INTAKE_URL}, ...),
+     * and, for the local sign-in page, the private key that tokens are signed with.
+     */
+    public static Map<String, String> console(int port, Map<Service, String> serviceUrls, Path privateKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(HTTP_PORT, Integer.toString(port));
+        serviceUrls.forEach((service, url) -> env.put(urlVariable(service), url));
+        env.put(CONSOLE_LOCAL_SIGN_IN, "true");
+        env.put(CONSOLE_SIGNING_KEY, privateKey.toString());
+        return env;
+    }
+
+    /** The variable the console reads a service's address from: {@code MASH_SCREENING_URL}. */
+    public static String urlVariable(Service service) {
+        return "MASH_" + service.name().toUpperCase(java.util.Locale.ROOT) + "_URL";
     }
 
     /** What every service needs: its port, its own database and user, the broker, the token key. */

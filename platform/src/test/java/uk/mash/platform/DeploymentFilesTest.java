@@ -39,6 +39,10 @@ class DeploymentFilesTest {
     private static final Map<String, String> SERVICES = ServiceCatalog.SERVICES.stream()
             .collect(java.util.stream.Collectors.toMap(Service::name, Service::module));
 
+    /** The modules that keep data: a database of their own, Kafka and the token key (all but the console). */
+    private static final Set<String> WITH_DATABASE = ServiceCatalog.SERVICES.stream().filter(ServiceCatalog::hasDatabase)
+            .map(Service::module).collect(java.util.stream.Collectors.toSet());
+
     /**
      * Names every service reads that its application.properties cannot show: the JWT key's location
      * (./mash up passes its absolute path), and the database password, which is deliberately never
@@ -120,6 +124,12 @@ class DeploymentFilesTest {
                     "jdbc:postgresql://127.0.0.1:5432/" + service.name(), service.name(), "x", "127.0.0.1:9092",
                     Path.of("/keys/public.pem")));
             env.put(ServiceEnvironment.TRANSACTION_STORE, "/run/" + service.name() + "-transactions");
+            if (!ServiceCatalog.hasDatabase(service)) {
+                Map<Service, String> urls = new LinkedHashMap<>();
+                ServiceCatalog.SERVICES.stream().filter(ServiceCatalog::hasDatabase)
+                        .forEach(s -> urls.put(s, "http://localhost:" + s.defaultPort()));
+                env = ServiceEnvironment.console(service.defaultPort(), urls, Path.of("/keys/private.pem"));
+            }
             if (service.equals(ServiceCatalog.AUDIT)) {
                 env.put(ServiceEnvironment.AUDIT_OWNER, "audit_owner");
                 env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "y");
@@ -223,6 +233,9 @@ class DeploymentFilesTest {
     void composeGivesEachServiceItsOwnDatabaseKafkaAndTheJwtKeyAsMashUpDoes() {
         List<String> problems = new ArrayList<>();
         composeServicesByModule().forEach((module, service) -> {
+            if (!WITH_DATABASE.contains(module)) {
+                return;
+            }
             ServiceConfig config = configs.get(module);
             Map<String, String> env = composeEnvironment(service, module);
             List<String> required = new ArrayList<>(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
@@ -285,6 +298,9 @@ class DeploymentFilesTest {
         assertThat(env.get("KAFKA_PROCESS_ROLES")).contains("broker", "controller");
         String advertised = env.getOrDefault("KAFKA_ADVERTISED_LISTENERS", "");
         composeServicesByModule().forEach((module, service) -> {
+            if (!WITH_DATABASE.contains(module)) {
+                return;
+            }
             String bootstrap = composeEnvironment(service, module).get("MASH_KAFKA_BOOTSTRAP");
             assertThat(advertised).as("%s's MASH_KAFKA_BOOTSTRAP %s among Kafka's advertised listeners", module, bootstrap)
                     .contains("//" + bootstrap);
@@ -309,6 +325,9 @@ class DeploymentFilesTest {
             }
         }
         for (ServiceConfig config : configs.values()) {
+            if (!WITH_DATABASE.contains(config.module())) {
+                continue;
+            }
             String owner = config.module().equals("audit-service") ? "audit_owner" : config.username();
             assertThat(scripts.toString()).as("init script for %s", config.module())
                     .contains("CREATE ROLE " + config.username() + " WITH LOGIN")
@@ -433,6 +452,9 @@ class DeploymentFilesTest {
                     problems.add(module + ": " + name + " does not come from a Secret");
                 }
             }
+            if (!WITH_DATABASE.contains(module)) {
+                return;
+            }
             for (String name : List.of("QUARKUS_DATASOURCE_JDBC_URL", "MASH_KAFKA_BOOTSTRAP")) {
                 if (!fromConfigMap.contains(name)) {
                     problems.add(module + ": " + name + " does not come from the ConfigMap");
@@ -452,6 +474,9 @@ class DeploymentFilesTest {
     void k8sMountsTheJwtPublicKeyWhereMpJwtVerifyPublickeyLocationPoints() {
         List<String> problems = new ArrayList<>();
         k8sDeployments().forEach((module, deployment) -> {
+            if (!WITH_DATABASE.contains(module)) {
+                return; // the console verifies no service tokens: OpenID Connect's or its own
+            }
             Map<String, Object> container = k8sContainers().get(module);
             String location = k8sEnvironment(container).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
             if (location == null) {

@@ -53,7 +53,7 @@ class MashCommandLineTest {
     void restartRefusesAServiceThatDoesNotExist() {
         Run run = Run.of("restart", "payroll");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("no service 'payroll' (intake, screening, routing, audit)");
+        assertThat(run.err()).contains("no service 'payroll' (intake, screening, routing, audit, console)");
     }
 
     @Test

@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ServiceCatalogTest {
 
     @Test
-    void theFourServicesWithTheirPortsModulesAndTheIssuer() {
-        assertThat(ServiceCatalog.SERVICES).extracting(Service::name).containsExactly("intake", "screening", "routing", "audit");
-        assertThat(ServiceCatalog.SERVICES).extracting(Service::defaultPort).containsExactly(8081, 8082, 8083, 8084);
+    void theFourServicesAndTheConsoleWithTheirPortsModulesAndTheIssuer() {
+        assertThat(ServiceCatalog.SERVICES).extracting(Service::name)
+                .containsExactly("intake", "screening", "routing", "audit", "console");
+        assertThat(ServiceCatalog.SERVICES).extracting(Service::defaultPort).containsExactly(8081, 8082, 8083, 8084, 8080);
+        assertThat(ServiceCatalog.SERVICES).filteredOn(s -> !ServiceCatalog.hasDatabase(s)).containsExactly(ServiceCatalog.CONSOLE);
         assertThat(ServiceCatalog.named("routing")).contains(ServiceCatalog.ROUTING);
         assertThat(ServiceCatalog.named("nobody")).isEmpty();
         assertThat(ServiceCatalog.AUDIT.jar(Path.of("/repo")))

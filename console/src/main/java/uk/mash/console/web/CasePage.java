@@ -1,0 +1,227 @@
+package uk.mash.console.web;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import uk.mash.console.services.Answer;
+import uk.mash.console.services.ScreeningApi;
+import uk.mash.console.signin.NotSignedIn;
+import uk.mash.console.signin.Person;
+import uk.mash.console.signin.SignedIn;
+
+/**
+ * The case page: what screening knows of one case, and the screener's four actions on it. Each action
+ * sends {@code If-Match} with the version the page showed, so a case that changed meanwhile is
+ * reported (412), not overwritten; a refusal shows the page again with the service's violations.
+ */
+@Path("/cases/{caseId}")
+@Produces(MediaType.TEXT_HTML)
+public class CasePage {
+
+    /** The service's field names → the label and control id each form shows. */
+    static final Map<String, String[]> RATE_FIELDS = Map.of(
+            "rag", new String[]{"RAG", "rating-rag"},
+            "rationale", new String[]{"Rationale", "rating-rationale"});
+    static final Map<String, String[]> SHARE_FIELDS = Map.of(
+            "summary", new String[]{"Summary", "share-summary"},
+            "legalBasis", new String[]{"Legal basis", "share-legal-basis"});
+    static final Map<String, String[]> REQUEST_FIELDS = Map.of(
+            "agencies", new String[]{"Agencies", "request-agencies"},
+            "question", new String[]{"Question", "request-question"},
+            "consentOverride", new String[]{"Why share without consent", "request-consent-override"});
+    static final Map<String, String[]> DECISION_FIELDS = Map.of(
+            "outcome", new String[]{"Outcome", "decision-outcome"},
+            "rationale", new String[]{"Rationale", "decision-rationale"},
+            "routes", new String[]{"Outcome", "decision-outcome"},
+            "supersedesReason", new String[]{"Why this decision supersedes the last", "decision-supersedes-reason"});
+
+    /** The outcomes of DOMAIN.md, in its order. */
+    static final List<String> OUTCOMES = List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP",
+            "CARE_AND_SUPPORT_ASSESSMENT", "CHILD_PROTECTION_STRATEGY", "ADULT_SAFEGUARDING_ENQUIRY",
+            "PROFESSIONAL_CONCERNS", "POLICE_INVESTIGATION");
+    /** The agencies of CONTRACT.md that may be asked. */
+    static final List<String> AGENCIES = List.of("CHILDRENS_SERVICES", "ADULT_SERVICES", "MENTAL_HEALTH", "POLICE",
+            "HEALTH", "EDUCATION", "PROBATION", "HOUSING", "YOUTH_JUSTICE", "VOLUNTARY_SECTOR");
+    static final List<String> LEGAL_BASES = List.of("CONSENT", "SAFEGUARDING_WITHOUT_CONSENT", "LEGAL_DUTY");
+
+    static final List<String> RAGS = List.of("RED", "AMBER", "GREEN");
+
+    /** What each form shows when nothing was typed into it. */
+    private static final Map<String, Map<String, Object>> BLANK_FORMS = Map.of(
+            "share", Map.of("summary", "", "legalBasis", ""),
+            "request", Map.of("agencies", List.of(), "question", "", "consentOverride", ""),
+            "rate", Map.of("rag", "", "rationale", ""),
+            "decide", Map.of("outcome", "", "rationale", "", "supersedesReason", ""));
+
+    @Inject
+    Template caseDetail;
+
+    @Inject
+    Template notFound;
+
+    @Inject
+    SignedIn signedIn;
+
+    @RestClient
+    ScreeningApi screening;
+
+    @GET
+    public Response show(@PathParam("caseId") String caseId, @QueryParam("done") String done) {
+        Person person = signedIn.required();
+        if (!isUuid(caseId)) {
+            return notFound(person);
+        }
+        Answer answer = Answer.of(screening.caseById(caseId));
+        return page(person, caseId, answer, null, Map.of(), false, done);
+    }
+
+    @POST
+    @Path("risk-rating")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rateRisk(@PathParam("caseId") String caseId, @RestForm String version,
+                             @RestForm String rag, @RestForm String rationale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rag", blankToNull(rag));
+        body.put("rationale", rationale);
+        return act(caseId, "rate", RATE_FIELDS, body, "rated",
+                () -> screening.rateRisk(caseId, ifMatch(version), body));
+    }
+
+    @POST
+    @Path("agency-information")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response shareInformation(@PathParam("caseId") String caseId, @RestForm String version,
+                                     @RestForm String summary, @RestForm String legalBasis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summary", summary);
+        body.put("legalBasis", blankToNull(legalBasis));
+        return act(caseId, "share", SHARE_FIELDS, body, "shared",
+                () -> screening.shareInformation(caseId, ifMatch(version), body));
+    }
+
+    @POST
+    @Path("information-requests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestInformation(@PathParam("caseId") String caseId, @RestForm String version,
+                                       @RestForm List<String> agencies, @RestForm String question,
+                                       @RestForm String consentOverride) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agencies", agencies == null ? List.of() : agencies);
+        body.put("question", question);
+        body.put("consentOverride", blankToNull(consentOverride));
+        return act(caseId, "request", REQUEST_FIELDS, body, "requested",
+                () -> screening.requestInformation(caseId, ifMatch(version), body));
+    }
+
+    @POST
+    @Path("decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordDecision(@PathParam("caseId") String caseId, @RestForm String version,
+                                   @RestForm String outcome, @RestForm String rationale,
+                                   @RestForm String supersedesReason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", blankToNull(outcome));
+        body.put("rationale", rationale);
+        if (supersedesReason != null && !supersedesReason.isBlank()) {
+            body.put("supersedesReason", supersedesReason);
+        }
+        return act(caseId, "decide", DECISION_FIELDS, body, "decided",
+                () -> screening.recordDecision(caseId, ifMatch(version), body));
+    }
+
+    /**
+     * Sends one command; on success back to the case (POST, redirect, GET), else the case as it is now
+     * with the refusal, keeping what was typed.
+     */
+    private Response act(String caseId, String form, Map<String, String[]> labels, Map<String, Object> entered,
+                         String done, Supplier<Response> call) {
+        Person person = signedIn.required();
+        if (!isUuid(caseId)) {
+            return notFound(person);
+        }
+        Answer answer = Answer.of(call.get());
+        if (answer.signedOut()) {
+            throw new NotSignedIn();
+        }
+        if (answer.ok()) {
+            return Response.seeOther(URI.create("/cases/" + caseId + "?done=" + done)).build();
+        }
+        Answer now = Answer.of(screening.caseById(caseId));
+        if (answer.status() == 412) {
+            return page(person, caseId, now, null, Map.of(form, entered), true, null);
+        }
+        return page(person, caseId, now, FormErrors.of(form, answer, labels), Map.of(form, entered), false, null);
+    }
+
+    private Response page(Person person, String caseId, Answer answer, FormErrors errors,
+                          Map<String, Map<String, Object>> entered, boolean changed, String done) {
+        if (answer.signedOut()) {
+            throw new NotSignedIn();
+        }
+        if (answer.status() == 404 || answer.status() == 400) {
+            return notFound(person);
+        }
+        if (!answer.ok()) {
+            return Response.status(answer.status()).entity(notFound.data("person", person).data("nav", "cases")
+                    .data("title", "You cannot see this case").data("detail", answer.detail())).build();
+        }
+        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+        Map<String, FormErrors> errorsOf = new LinkedHashMap<>();
+        BLANK_FORMS.forEach((form, blank) -> {
+            Map<String, Object> v = new LinkedHashMap<>(blank);
+            entered.getOrDefault(form, Map.of()).forEach((k, value) -> v.put(k, value == null ? blank.get(k) : value));
+            values.put(form, v);
+            errorsOf.put(form, errors != null && errors.form().equals(form) ? errors : FormErrors.none(form));
+        });
+        Object consent = answer.body().get("consent");
+        TemplateInstance page = caseDetail.data("person", person).data("nav", "cases")
+                .data("caseView", answer.body()).data("caseId", caseId)
+                .data("errors", errors).data("errorsOf", errorsOf).data("entered", values)
+                .data("changed", changed).data("done", done)
+                .data("requests", answer.list("informationRequests"))
+                .data("consent", consent == null ? "NOT_SOUGHT" : consent)
+                .data("outcomes", OUTCOMES).data("agencies", AGENCIES).data("legalBases", LEGAL_BASES)
+                .data("rags", RAGS);
+        return Response.ok(page).build();
+    }
+
+    private Response notFound(Person person) {
+        return Response.status(404).entity(notFound.data("person", person).data("nav", "cases").data("title", "Case not found")
+                .data("detail", "There is no case at this address.")).build();
+    }
+
+    /** {@code If-Match: "7"}, the ETag form screening gives and expects. */
+    private static String ifMatch(String version) {
+        return version == null || !version.matches("\\d{1,18}") ? null : "\"" + version + "\"";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            UUID.fromString(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
