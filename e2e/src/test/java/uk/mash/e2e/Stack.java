@@ -21,7 +21,7 @@ import uk.mash.testsupport.MashTestInfrastructure;
 /**
  * The whole product as its users meet it: one real Kafka broker (its own OS process, {@link KafkaBroker}),
  * one real PostgreSQL (zonky's, an OS process tree started by test-support), and the four packaged
- * services, each its own OS process ({@code java -jar <service>/target/quarkus-app/quarkus-run.jar}),
+ * services (and, for the browser tests, the console), each its own OS process ({@code java -jar <service>/target/quarkus-app/quarkus-run.jar}),
  * each with its own database. Any of them can be SIGKILLed and started again.
  */
 final class Stack implements AutoCloseable {
@@ -55,10 +55,21 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start() throws Exception {
+        return start(false);
+    }
+
+    /** The stack with the console too (its browser tests): a fifth process, calling the four services. */
+    static Stack startWithConsole() throws Exception {
+        return start(true);
+    }
+
+    private static Stack start(boolean withConsole) throws Exception {
+        List<uk.mash.platform.Service> wanted = ServiceCatalog.SERVICES.stream()
+                .filter(s -> withConsole || ServiceCatalog.hasDatabase(s)).toList();
         Path root = Path.of(System.getProperty("mash.e2e.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("mash.e2e.logs", "target")).toAbsolutePath().normalize();
         Files.createDirectories(logs);
-        for (uk.mash.platform.Service service : ServiceCatalog.SERVICES) {
+        for (uk.mash.platform.Service service : wanted) {
             Path jar = service.jar(root);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("No " + jar + ": package the services first (./mvnw verify from the root does)");
@@ -113,8 +124,17 @@ final class Stack implements AutoCloseable {
         // should the test JVM be stopped without @AfterAll (Ctrl-C, a surefire timeout), no service outlives it
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "mash-e2e-stop-services"));
         Path checkpoints = Files.createTempDirectory("mash-e2e-checkpoints");
-        for (uk.mash.platform.Service service : ServiceCatalog.SERVICES) {
+        Map<uk.mash.platform.Service, String> serviceUrls = new LinkedHashMap<>();
+        for (uk.mash.platform.Service service : wanted) {
             String name = service.name();
+            if (!ServiceCatalog.hasDatabase(service)) {
+                // the console: the four services' addresses, and test-support's signing key for its sign-in page
+                Map<String, String> env = ServiceEnvironment.console(freePort(), serviceUrls, publicKey.resolveSibling("private.pem"));
+                Path app = copyApp(service.app(root), logs.resolve("apps/" + name));
+                stack.services.put(name, new Service(name, app.resolve("quarkus-run.jar"), env, List.of(),
+                        logs.resolve(name + ".log")));
+                continue;
+            }
             boolean audit = service.equals(ServiceCatalog.AUDIT);
             Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(freePort(), base + "e2e_" + name,
                     audit ? AUDIT_RUNTIME : superuser, audit ? "runtime-e2e" : superPassword, bootstrap, publicKey));
@@ -140,6 +160,7 @@ final class Stack implements AutoCloseable {
             Path app = copyApp(service.app(root), logs.resolve("apps/" + name));
             stack.services.put(name, new Service(name, app.resolve("quarkus-run.jar"),
                     env, sysProps, logs.resolve(name + "-service.log")));
+            serviceUrls.put(service, "http://localhost:" + env.get(ServiceEnvironment.HTTP_PORT));
         }
         try {
             // start all four at once (the machine is small, but waiting in parallel is cheaper)

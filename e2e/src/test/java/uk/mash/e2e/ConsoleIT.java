@@ -1,0 +1,202 @@
+package uk.mash.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import uk.mash.e2e.Api.Answer;
+import uk.mash.testsupport.TestTokens;
+
+/**
+ * A screener's morning in the console, in a real headless Chromium against the whole stack: signs in,
+ * finds a new case, opens it, is refused a rating without rationale, shares what is known, is told
+ * when the case changed meanwhile, rates, decides, signs out. Text from reports is shown as text.
+ * Every page is screenshotted, checked with axe-core and for browser console errors ({@link Browser}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final Duration LONG = Duration.ofSeconds(90);
+    /** What a script-injection attempt in a report looks like; it must be shown, never run. */
+    private static final String INJECTION = "<img src=x onerror=alert(1)>";
+    private static final String FAMILY = "Prydderch";
+
+    private Stack stack;
+    private Browser browser;
+    private String caseId;
+
+    @BeforeAll
+    void startStackAndBrowser() throws Exception {
+        stack = Stack.startWithConsole();
+        browser = new Browser(stack.url("console", ""), stack.logs().resolve("screenshots"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aScreenerSignsInFromTheListOfPeopleAndSeesOnlyTheirNavigation() throws Exception {
+        browser.open("/cases");
+        assertThat(browser.path()).as("not signed in: sent to sign in").isEqualTo("/sign-in");
+        browser.look("sign-in");
+        assertThat(browser.all(By.xpath("//button[normalize-space()='Sign in']"))).hasSizeGreaterThanOrEqualTo(10);
+
+        browser.find(By.id("sign-in-sw.owen")).click();
+
+        assertThat(browser.path()).startsWith("/cases");
+        assertThat(browser.navigation()).containsExactly("Cases", "Information requests", "Sign out");
+        assertThat(browser.find(By.cssSelector(".mash-signed-in")).getText()).contains("sw.owen", "Screener", "Children's services");
+    }
+
+    @Test
+    @Order(2)
+    void aNewCaseAppearsOnCasesAndItsPageShowsTheReportsTextAsText() throws Exception {
+        Answer sent = Api.post(stack.url("intake", "/api/v1/reports"), TestTokens.token("referrer", "EDUCATION", "dsl.jones"),
+                report());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+        String reference = sent.body().path("reference").asText();
+
+        browser.open("/cases");
+        browser.reloadUntil(LONG, () -> browser.find(By.id("cases")).getText().contains(FAMILY));
+        browser.look("cases");
+        WebElement row = browser.find(By.xpath("//table[@id='cases']//tr[contains(., '" + FAMILY + "')]"));
+        assertThat(row.getText()).contains("Amber").contains("Awaiting decision");
+
+        row.findElement(By.tagName("a")).click();
+        caseId = browser.path().substring("/cases/".length());
+        browser.look("case");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(reference);
+        for (String heading : List.of("Reports", "People", "Agency information", "Information requests", "Risk rating", "Decision")) {
+            assertThat(browser.all(By.xpath("//h2[normalize-space()='" + heading + "']"))).as("heading %s", heading).hasSize(1);
+        }
+        assertThat(browser.find(By.id("people")).getText()).contains(INJECTION + " " + FAMILY);
+        assertThat(browser.all(By.cssSelector("img[src='x']"))).as("an <img> made from a report's text").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aRatingWithoutRationaleIsRefusedWithAnErrorSummaryNamingRationale() throws Exception {
+        WebElement form = browser.find(By.id("rate-risk"));
+        form.findElement(By.cssSelector("label[for='rating-rag']")).click(); // Red
+        Browser.button(form, "Rate risk").click();
+
+        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
+        assertThat(summary.getText()).contains("There is a problem").contains("Rationale");
+        assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#rating-rationale");
+        assertThat(browser.find(By.id("rating-rationale-error")).getText()).contains("rationale");
+        assertThat(browser.driver().getTitle()).startsWith("Error:");
+        assertThat(browser.find(By.id("rating-rag")).isSelected()).as("what was chosen is kept").isTrue();
+        browser.look("case-rating-refused");
+    }
+
+    @Test
+    @Order(4)
+    void informationSharedFromTheFormIsShownAsText() throws Exception {
+        browser.find(By.xpath("//summary[contains(., 'Share what')]")).click();
+        browser.find(By.id("share-summary")).sendKeys(INJECTION);
+        browser.find(By.cssSelector("label[for='share-legal-basis']")).click(); // Consent
+        Browser.button(browser.driver(), "Share information").click();
+
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information shared");
+        assertThat(browser.find(By.cssSelector(".mash-agency-information")).getText()).contains(INJECTION, "Consent");
+        assertThat(browser.all(By.cssSelector("img[src='x']"))).isEmpty();
+        browser.look("case-shared");
+    }
+
+    @Test
+    @Order(5)
+    void aCaseChangedMeanwhileIsReportedAndNotOverwritten() throws Exception {
+        // the health screener shares while this page is open
+        Answer shared = Api.post(stack.url("screening", "/api/v1/cases/" + caseId + "/agency-information"),
+                TestTokens.token("screener", "HEALTH", "nurse.jones"),
+                Map.of("summary", "Known to the health visitor; missed two appointments.", "legalBasis", "CONSENT"));
+        assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+
+        WebElement form = browser.find(By.id("rate-risk"));
+        form.findElement(By.cssSelector("label[for='rating-rag']")).click();
+        browser.find(By.id("rating-rationale")).sendKeys("Hunger and shouting at home; health visits missed.");
+        Browser.button(form, "Rate risk").click();
+
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner")).getText())
+                .contains("The case changed while you were looking at it");
+        assertThat(browser.all(By.id("risk-ratings")).stream().map(WebElement::getText).toList())
+                .noneMatch(t -> t.contains("sw.owen"));
+        assertThat(browser.find(By.cssSelector("body")).getText()).contains("missed two appointments");
+        browser.look("case-changed-meanwhile");
+
+        // what was typed is still there: the screener checks and sends again
+        Browser.button(browser.find(By.id("rate-risk")), "Rate risk").click();
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Risk rated");
+        assertThat(browser.find(By.id("risk-ratings")).getText()).contains("Red", "sw.owen");
+        assertThat(browser.find(By.id("case-summary")).getText()).contains("Red");
+    }
+
+    @Test
+    @Order(6)
+    void aRedCaseCannotBeClosedWithNoFurtherActionAndIsThenDecided() throws Exception {
+        selectOutcome("NO_FURTHER_ACTION");
+        browser.find(By.id("decision-rationale")).sendKeys("Nothing more to do.");
+        Browser.button(browser.find(By.id("record-decision")), "Record decision").click();
+        assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Outcome");
+        browser.look("case-decision-refused");
+
+        selectOutcome("CHILD_PROTECTION_STRATEGY");
+        WebElement rationale = browser.find(By.id("decision-rationale"));
+        rationale.clear();
+        rationale.sendKeys("Reasonable cause to suspect significant harm: strategy discussion with police.");
+        Browser.button(browser.find(By.id("record-decision")), "Record decision").click();
+
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Decision recorded");
+        assertThat(browser.find(By.id("decision")).getText()).contains("Child protection strategy", "Children", "Police", "sw.owen");
+        browser.look("case-decided");
+    }
+
+    @Test
+    @Order(7)
+    void signingOutEndsTheSession() throws Exception {
+        browser.find(By.linkText("Sign out")).click();
+        browser.look("sign-out");
+        Browser.button(browser.find(By.tagName("main")), "Sign out").click();
+        assertThat(browser.path()).isEqualTo("/sign-in");
+        browser.open("/cases/" + caseId);
+        assertThat(browser.path()).as("signed out: the case is not shown").isEqualTo("/sign-in");
+    }
+
+    private void selectOutcome(String value) {
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("decision-outcome"))).selectByValue(value);
+    }
+
+    private static Map<String, Object> report() {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("referrer", Map.of("name", "Jane Jones", "organisation", "Ysgol Aberconwy", "agency", "EDUCATION"));
+        report.put("channel", "ONLINE");
+        report.put("concerns", List.of("NEGLECT"));
+        report.put("summary", INJECTION);
+        report.put("consent", "GIVEN");
+        report.put("subjects", List.of(
+                Map.of("role", "CHILD", "givenName", "Cai", "familyName", FAMILY, "dateOfBirth", "2017-05-04"),
+                Map.of("role", "PARENT_OR_CARER", "givenName", INJECTION, "familyName", FAMILY)));
+        return report;
+    }
+}
