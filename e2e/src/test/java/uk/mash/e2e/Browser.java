@@ -56,7 +56,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,1024", "--user-data-dir=" + Files.createTempDirectory("mash-e2e-chromium"));
+                "--window-size=1280,2200", "--user-data-dir=" + Files.createTempDirectory("mash-e2e-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

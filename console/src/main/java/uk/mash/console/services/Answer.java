@@ -26,6 +26,8 @@ public record Answer(int status, Map<String, Object> body) {
                     Object parsed = JSON.readValue(text, Object.class);
                     if (parsed instanceof Map<?, ?> map) {
                         map.forEach((k, v) -> body.put(String.valueOf(k), v));
+                    } else if (parsed instanceof List<?> list) {
+                        body.put("items", list); // an answer that is a JSON array (audit's events)
                     }
                 } catch (JsonProcessingException e) {
                     body.put("detail", "The service answered something that is not JSON (status " + response.getStatus() + ")");

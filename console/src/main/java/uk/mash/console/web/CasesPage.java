@@ -39,8 +39,8 @@ public class CasesPage {
                                  @QueryParam("overdue") String overdue, @QueryParam("page") Integer page) {
         Person person = signedIn.required();
         // a filter outside its values is no filter (the service would answer 400)
-        String s = STATUSES.contains(status) ? status : null;
-        String r = RAGS.contains(rag) ? rag : null;
+        String s = status != null && STATUSES.contains(status) ? status : null;
+        String r = rag != null && RAGS.contains(rag) ? rag : null;
         boolean late = "true".equals(overdue);
         int p = page == null || page < 0 ? 0 : page;
         Answer answer = Answer.of(screening.cases(s, r, late ? Boolean.TRUE : null, p, PAGE_SIZE));

@@ -82,9 +82,32 @@ public final class Formats {
         };
     }
 
+    /** An event type as words: {@code mash.case.risk-rated.v1} as "Case risk rated". */
+    static String eventType(Object type) {
+        if (type == null) {
+            return "";
+        }
+        String t = String.valueOf(type).replaceFirst("^mash\\.", "").replaceFirst("\\.v\\d+$", "");
+        return words(t.replace('.', ' ').replace('-', ' '));
+    }
+
     /** A rating as a word: "Red", "Amber", "Green", "Not rated". */
     static String rag(Object rag) {
         return rag == null ? "Not rated" : words(rag);
+    }
+
+    /** A report card share ({@code {count, of, share}}) as "39 of 40 (97.5%)"; "none" when of is 0. */
+    static String share(Object value) {
+        if (!(value instanceof java.util.Map<?, ?> m)) {
+            return "";
+        }
+        Object of = m.get("of");
+        if (!(of instanceof Number n) || n.longValue() == 0) {
+            return "None in this period";
+        }
+        Object share = m.get("share");
+        String percent = share instanceof Number s ? String.format(Locale.UK, "%.1f%%", s.doubleValue() * 100) : "";
+        return m.get("count") + " of " + of + " (" + percent + ")";
     }
 
     /** Whether a list (a JSON array) holds this value. */
