@@ -23,7 +23,8 @@ document.querySelectorAll('canvas[data-chart]').forEach((canvas) => {
       animation: false,
       maintainAspectRatio: false,
       plugins: { legend: { display: type === 'doughnut' } },
-      scales: type === 'doughnut' ? {} : { y: { beginAtZero: true } }
+      // whole numbers on a count's axis (no 0.5 of a referral)
+      scales: type === 'doughnut' ? {} : { y: { beginAtZero: true, ticks: canvas.dataset.unit === 'count' ? { precision: 0 } : {} } }
     }
   })
 })

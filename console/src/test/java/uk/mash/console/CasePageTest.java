@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LocalSignInProfile.class)
 class CasePageTest {
 
-    private static final String CASE = "/cases/" + FakeScreening.CASE_ID;
+    private static final String CASE = "/cases/" + FakeServices.CASE_ID;
     private SignedInBrowser browser;
 
     @BeforeEach
     void signIn() {
-        FakeScreening.RECEIVED.clear();
-        FakeScreening.nextStatus = 200;
-        FakeScreening.nextBody = "{}";
+        FakeServices.RECEIVED.clear();
+        FakeServices.nextStatus = 200;
+        FakeServices.nextBody = "{}";
         browser = SignedInBrowser.as("sw.owen");
     }
 
@@ -43,7 +43,7 @@ class CasePageTest {
 
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.header("Location")).endsWith(CASE + "?done=rated");
-        FakeScreening.Received sent = FakeScreening.RECEIVED.stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+        FakeServices.Received sent = FakeServices.RECEIVED.stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
         assertThat(sent.path()).isEqualTo("/api/v1" + CASE + "/risk-rating");
         assertThat(sent.ifMatch()).isEqualTo("\"7\"");
         assertThat(sent.authorization()).startsWith("Bearer ey");
@@ -52,8 +52,8 @@ class CasePageTest {
 
     @Test
     void aRefusalIsShownAsAnErrorSummaryNamingTheFieldAndTheRuleKeepingWhatWasTyped() {
-        FakeScreening.nextStatus = 422;
-        FakeScreening.nextBody = """
+        FakeServices.nextStatus = 422;
+        FakeServices.nextBody = """
                 {"type": "about:blank", "title": "Unprocessable", "status": 422, "detail": "a rating records its rationale",
                  "violations": [{"field": "rationale", "message": "a rating records its rationale"}]}""";
         browser.get(CASE);
@@ -68,8 +68,8 @@ class CasePageTest {
 
     @Test
     void aCaseThatChangedMeanwhileIsReportedAndNothingIsOverwritten() {
-        FakeScreening.nextStatus = 412;
-        FakeScreening.nextBody = "{\"title\": \"Precondition Failed\", \"status\": 412}";
+        FakeServices.nextStatus = 412;
+        FakeServices.nextBody = "{\"title\": \"Precondition Failed\", \"status\": 412}";
         browser.get(CASE);
         String page = browser.post(CASE + "/decision", Map.of("version", "6", "outcome", "EARLY_HELP", "rationale", "Support."))
                 .then().statusCode(200).extract().asString();

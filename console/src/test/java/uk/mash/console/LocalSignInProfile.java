@@ -22,7 +22,7 @@ public class LocalSignInProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FakeScreening.class));
+        return List.of(new TestResourceEntry(FakeServices.class));
     }
 
     static KeyPair newKeys() {

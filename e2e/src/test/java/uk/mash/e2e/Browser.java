@@ -91,8 +91,12 @@ final class Browser implements AutoCloseable {
     /** Waits (up to {@code timeout}) until {@code ready} holds, reloading the page between tries. */
     void reloadUntil(Duration timeout, java.util.function.BooleanSupplier ready) {
         new WebDriverWait(driver, timeout, Duration.ofSeconds(2)).until(d -> {
-            if (ready.getAsBoolean()) {
-                return true;
+            try {
+                if (ready.getAsBoolean()) {
+                    return true;
+                }
+            } catch (org.openqa.selenium.NoSuchElementException notYet) {
+                // not on the page yet: read it again
             }
             d.navigate().refresh();
             return false;

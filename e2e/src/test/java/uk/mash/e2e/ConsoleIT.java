@@ -20,9 +20,11 @@ import uk.mash.e2e.Api.Answer;
 import uk.mash.testsupport.TestTokens;
 
 /**
- * A screener's morning in the console, in a real headless Chromium against the whole stack: signs in,
- * finds a new case, opens it, is refused a rating without rationale, shares what is known, is told
- * when the case changed meanwhile, rates, decides, signs out. Text from reports is shown as text.
+ * A case's journey through the console, in a real headless Chromium against the whole stack: a screener
+ * signs in, finds a new case, opens it, is refused a rating without rationale, shares what is known, is
+ * told when the case changed meanwhile, rates and decides; the children's team acknowledges the
+ * referral; the manager reads the report card's charts; the auditor moves "As of" to before the
+ * decision and sees who read the case. Text from reports is shown as text.
  * Every page is screenshotted, checked with axe-core and for browser console errors ({@link Browser}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,6 +39,8 @@ class ConsoleIT {
     private Stack stack;
     private Browser browser;
     private String caseId;
+    private String reference;
+    private java.time.Instant beforeDecision;
 
     @BeforeAll
     void startStackAndBrowser() throws Exception {
@@ -75,13 +79,13 @@ class ConsoleIT {
         Answer sent = Api.post(stack.url("intake", "/api/v1/reports"), TestTokens.token("referrer", "EDUCATION", "dsl.jones"),
                 report());
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
-        String reference = sent.body().path("reference").asText();
+        reference = sent.body().path("reference").asText();
 
         browser.open("/cases");
         browser.reloadUntil(LONG, () -> browser.find(By.id("cases")).getText().contains(FAMILY));
         browser.look("cases");
         WebElement row = browser.find(By.xpath("//table[@id='cases']//tr[contains(., '" + FAMILY + "')]"));
-        assertThat(row.getText()).contains("Amber").contains("Awaiting decision");
+        assertThat(row.getText()).contains("Not rated").contains("Awaiting decision");
 
         row.findElement(By.tagName("a")).click();
         caseId = browser.path().substring("/cases/".length());
@@ -161,6 +165,7 @@ class ConsoleIT {
         assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Outcome");
         browser.look("case-decision-refused");
 
+        beforeDecision = java.time.Instant.now();
         selectOutcome("CHILD_PROTECTION_STRATEGY");
         WebElement rationale = browser.find(By.id("decision-rationale"));
         rationale.clear();
@@ -174,13 +179,72 @@ class ConsoleIT {
 
     @Test
     @Order(7)
+    void theChildrensTeamFindsTheReferralOnItsQueueAndAcknowledgesIt() throws Exception {
+        signInAs("children.team");
+        assertThat(browser.path()).startsWith("/queue");
+        assertThat(browser.navigation()).containsExactly("Queue", "Sign out");
+        browser.reloadUntil(LONG, () -> browser.find(By.tagName("main")).getText().contains(reference));
+        browser.look("queue");
+        WebElement referral = browser.find(By.xpath("//div[contains(@class, 'mash-referral')][contains(., '" + reference + "')]"));
+        assertThat(referral.getText()).contains("Child protection strategy", "Cai " + FAMILY);
+        Browser.button(referral, "Acknowledge").click();
+
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Referral acknowledged");
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(reference);
+        browser.look("queue-acknowledged");
+    }
+
+    @Test
+    @Order(8)
+    void theManagerReadsTheReportCardWithItsCharts() throws Exception {
+        signInAs("mgr.roberts");
+        browser.open("/report-card");
+        assertThat(browser.find(By.id("figures")).getText()).contains("Contacts received");
+        assertThat(browser.all(By.cssSelector("canvas[data-chart]"))).hasSizeGreaterThanOrEqualTo(4);
+        // Chart.js drew them (a canvas it drew is given a size and a chart instance)
+        Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c) !== undefined)");
+        assertThat(drawn).isEqualTo(Boolean.TRUE);
+        browser.look("report-card");
+    }
+
+    @Test
+    @Order(9)
+    void theAuditorMovesAsOfToBeforeTheDecisionAndSeesWhoReadTheCase() throws Exception {
+        signInAs("auditor.thomas");
+        browser.open("/audit/cases/" + caseId);
+        browser.reloadUntil(LONG, () -> browser.find(By.id("state-decision")).getText().contains("Child protection strategy"));
+        assertThat(browser.find(By.id("integrity")).getText()).contains("Verified");
+        assertThat(browser.find(By.id("reads")).getText()).contains("sw.owen");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Case decision recorded");
+        browser.look("audit-case");
+
+        String before = beforeDecision.atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime()
+                .withNano(0).toString();
+        WebElement asOf = browser.find(By.id("as-of"));
+        assertThat(browser.find(By.cssSelector("label[for='as-of']")).getText()).isEqualTo("As of");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", asOf, before);
+        Browser.button(browser.driver(), "Show the case as it stood then").click();
+
+        assertThat(browser.find(By.id("state-decision")).getText()).isEqualTo("No decision");
+        assertThat(browser.find(By.id("state")).getText()).contains("Red");
+        browser.look("audit-case-before-decision");
+    }
+
+    @Test
+    @Order(10)
     void signingOutEndsTheSession() throws Exception {
         browser.find(By.linkText("Sign out")).click();
         browser.look("sign-out");
         Browser.button(browser.find(By.tagName("main")), "Sign out").click();
         assertThat(browser.path()).isEqualTo("/sign-in");
-        browser.open("/cases/" + caseId);
+        browser.open("/audit/cases/" + caseId);
         assertThat(browser.path()).as("signed out: the case is not shown").isEqualTo("/sign-in");
+    }
+
+    private void signInAs(String sub) {
+        browser.open("/sign-in");
+        browser.find(By.id("sign-in-" + sub)).click();
     }
 
     private void selectOutcome(String value) {

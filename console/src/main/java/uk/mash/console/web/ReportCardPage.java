@@ -114,6 +114,9 @@ public class ReportCardPage {
         if (share instanceof Map<?, ?> s) {
             long count = number(s.get("count")).longValue();
             long of = number(s.get("of")).longValue();
+            if (of == 0) {
+                return; // nothing to picture: the figures above say "None in this period"
+            }
             charts.add(new Chart(id, title, "doughnut", List.of(yes, no), List.of(count, of - count), "count"));
         }
     }
