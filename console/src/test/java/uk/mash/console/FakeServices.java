@@ -66,7 +66,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                      "acknowledgedInTime": {"count": 40, "of": 43, "share": 0.9302},
                      "byReferringAgency": {"POLICE": 30, "EDUCATION": 20}, "byConcern": {"NEGLECT": 12},
                      "byOutcome": {"EARLY_HELP": 16, "CHILD_PROTECTION_STRATEGY": 10},
-                     "reportToDecision": {"decisions": 40, "median": "PT5H", "p90": "PT20H", "medianSeconds": 18000, "p90Seconds": 72000}}
+                     "reportToDecision": {"decisions": 40, "median": "PT5H", "p90": "PT20H", "medianSeconds": 18000, "p90Seconds": 72000},
+                     "informationSharing": {"requests": 20, "answered": 18, "declined": 1, "open": 1,
+                       "answeredByDueBy": {"count": 15, "of": 20, "share": 0.75},
+                       "byRag": {"RED": {"requests": 8, "answeredByDueBy": {"count": 7, "of": 8, "share": 0.875}},
+                                 "AMBER": {"requests": 12, "answeredByDueBy": {"count": 8, "of": 12, "share": 0.6667}}},
+                       "byAgency": {}}}
                     """,
             "/api/v1/audit/cases/" + CASE_ID + "/state", CASE,
             "/api/v1/audit/cases/" + CASE_ID + "/events", """

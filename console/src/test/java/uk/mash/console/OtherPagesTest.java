@@ -76,7 +76,9 @@ class OtherPagesTest {
         assertThat(FakeServices.RECEIVED).anyMatch(r -> r.path().equals("/api/v1/performance")
                 && r.query().contains("from=2026-11-01") && r.query().contains("to=2026-11-30"));
         assertThat(page).contains("39 of 40 (97.5%)", "Contacts to referrals", "data-chart=\"bar\"", "data-chart=\"doughnut\"",
-                "/vendor/chartjs/chart-4.6.1.umd.min.js", "Where reports came from", "Time from report to decision");
+                "/vendor/chartjs/chart-4.6.1.umd.min.js", "Where reports came from", "Time from report to decision",
+                "15 of 20 (75.0%)", "answered by their due time, by RAG",
+                "data-labels=\"[&quot;Red&quot;,&quot;Amber&quot;]\" data-values=\"[87.5,66.7]\"");
 
         String wrong = manager.get("/report-card?from=yesterday").then().statusCode(200).extract().asString();
         assertThat(wrong).contains("<a href=\"#from\">From: must be a date");

@@ -49,6 +49,11 @@ final class Browser implements AutoCloseable {
         this.base = base;
         this.screenshots = screenshots;
         Files.createDirectories(screenshots);
+        try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
+            for (Path png : old) {
+                Files.delete(png); // only this run's pages, numbered in the order visited
+            }
+        }
         try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
             this.axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

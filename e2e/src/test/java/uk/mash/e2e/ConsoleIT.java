@@ -59,7 +59,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void aScreenerSignsInFromTheListOfPeopleAndSeesOnlyTheirNavigation() throws Exception {
         browser.open("/cases");
         assertThat(browser.path()).as("not signed in: sent to sign in").isEqualTo("/sign-in");
@@ -74,7 +74,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void aNewCaseAppearsOnCasesAndItsPageShowsTheReportsTextAsText() throws Exception {
         Answer sent = Api.post(stack.url("intake", "/api/v1/reports"), TestTokens.token("referrer", "EDUCATION", "dsl.jones"),
                 report());
@@ -99,7 +99,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aRatingWithoutRationaleIsRefusedWithAnErrorSummaryNamingRationale() throws Exception {
         WebElement form = browser.find(By.id("rate-risk"));
         form.findElement(By.cssSelector("label[for='rating-rag']")).click(); // Red
@@ -115,7 +115,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void informationSharedFromTheFormIsShownAsText() throws Exception {
         browser.find(By.xpath("//summary[contains(., 'Share what')]")).click();
         browser.find(By.id("share-summary")).sendKeys(INJECTION);
@@ -129,7 +129,43 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(45)
+    void theScreenerAsksHealthAndHealthsScreenerAnswersFromTheirRequestsPage() throws Exception {
+        browser.find(By.xpath("//summary[contains(., 'Ask other agencies')]")).click();
+        Browser.button(browser.driver(), "Request information").click();
+        assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Agencies");
+        browser.look("case-request-refused");
+
+        browser.find(By.cssSelector("label[for='" + agencyCheckbox("HEALTH") + "']")).click();
+        browser.find(By.id("request-question")).sendKeys("Is Cai known to the health visitor?");
+        Browser.button(browser.driver(), "Request information").click();
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information requested");
+        assertThat(browser.find(By.id("information-requests")).getText()).contains("Health", "Is Cai known", "Open");
+
+        signInAs("nurse.jones");
+        browser.open("/information-requests");
+        browser.reloadUntil(LONG, () -> browser.find(By.tagName("main")).getText().contains(reference));
+        browser.look("information-requests");
+        WebElement request = browser.find(By.xpath("//div[contains(@class, 'mash-information-request')][contains(., '" + reference + "')]"));
+        Browser.button(request, "Answer").click();
+        assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Summary");
+        browser.look("information-requests-refused");
+
+        request = browser.find(By.xpath("//div[contains(@class, 'mash-information-request')][contains(., '" + reference + "')]"));
+        request.findElement(By.tagName("textarea")).sendKeys("Known to the health visitor; two missed appointments.");
+        request.findElement(By.xpath(".//label[normalize-space()='Consent']")).click();
+        Browser.button(request, "Answer").click();
+        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Request answered");
+
+        signInAs("sw.owen");
+        browser.open("/cases/" + caseId);
+        assertThat(browser.find(By.id("information-requests")).getText()).contains("Answered");
+        assertThat(browser.all(By.cssSelector(".mash-agency-information")).stream().map(WebElement::getText).toList())
+                .anyMatch(t -> t.contains("two missed appointments") && t.contains("nurse.jones"));
+    }
+
+    @Test
+    @Order(50)
     void aCaseChangedMeanwhileIsReportedAndNotOverwritten() throws Exception {
         // the health screener shares while this page is open
         Answer shared = Api.post(stack.url("screening", "/api/v1/cases/" + caseId + "/agency-information"),
@@ -157,7 +193,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void aRedCaseCannotBeClosedWithNoFurtherActionAndIsThenDecided() throws Exception {
         selectOutcome("NO_FURTHER_ACTION");
         browser.find(By.id("decision-rationale")).sendKeys("Nothing more to do.");
@@ -178,7 +214,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void theChildrensTeamFindsTheReferralOnItsQueueAndAcknowledgesIt() throws Exception {
         signInAs("children.team");
         assertThat(browser.path()).startsWith("/queue");
@@ -195,7 +231,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void theManagerReadsTheReportCardWithItsCharts() throws Exception {
         signInAs("mgr.roberts");
         browser.open("/report-card");
@@ -209,7 +245,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void theAuditorMovesAsOfToBeforeTheDecisionAndSeesWhoReadTheCase() throws Exception {
         signInAs("auditor.thomas");
         browser.open("/audit/cases/" + caseId);
@@ -232,7 +268,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void signingOutEndsTheSession() throws Exception {
         browser.find(By.linkText("Sign out")).click();
         browser.look("sign-out");
@@ -240,6 +276,11 @@ class ConsoleIT {
         assertThat(browser.path()).isEqualTo("/sign-in");
         browser.open("/audit/cases/" + caseId);
         assertThat(browser.path()).as("signed out: the case is not shown").isEqualTo("/sign-in");
+    }
+
+    /** The id of an agency's checkbox in the "Agencies" of the request form (GOV.UK: first is the bare id). */
+    private String agencyCheckbox(String agency) {
+        return browser.find(By.cssSelector("input[name='agencies'][value='" + agency + "']")).getAttribute("id");
     }
 
     private void signInAs(String sub) {

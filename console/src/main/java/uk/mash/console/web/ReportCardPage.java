@@ -97,11 +97,10 @@ public class ReportCardPage {
             List<String> labels = new ArrayList<>();
             List<Number> values = new ArrayList<>();
             byRag.forEach((rag, figures) -> {
+                // {"requests": n, "answeredByDueBy": {"count", "of", "share"}}
+                Object answered = figures instanceof Map<?, ?> f ? f.get("answeredByDueBy") : null;
+                Object share = answered instanceof Map<?, ?> a ? a.get("share") : null;
                 labels.add(Formats.rag(rag));
-                Object share = figures instanceof Map<?, ?> f ? f.get("shareAnsweredByDueBy") : null;
-                if (share == null && figures instanceof Map<?, ?> f) {
-                    share = f.get("share");
-                }
                 values.add(share instanceof Number n ? Math.round(n.doubleValue() * 1000) / 10.0 : 0);
             });
             charts.add(new Chart("information-sharing", "Information requests answered by their due time, by RAG (%)",
