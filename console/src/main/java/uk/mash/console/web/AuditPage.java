@@ -88,7 +88,13 @@ public class AuditPage {
         Answer events = read(auditApi.caseEvents(caseId));
         Answer integrity = read(auditApi.integrity());
         Answer reads = read(auditApi.accessLog(caseId, null));
-        List<Map<String, Object>> timeline = events.list("items");
+        // each event marked when it came after the instant shown, so the auditor sees where "As of" falls
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (Map<String, Object> event : events.list("items")) {
+            Map<String, Object> e = new LinkedHashMap<>(event);
+            e.put("later", instant != null && after(e.get("recordedAt"), instant));
+            timeline.add(e);
+        }
         return Response.ok(auditCase.data("person", person).data("nav", "audit").data("caseId", caseId)
                 .data("asOf", instant == null ? "" : instant).data("asOfInput", instant == null ? "" : Formats.localInput(instant))
                 .data("asOfError", asOfError).data("state", state).data("caseView", state.ok() ? state.body() : Map.of())
@@ -105,6 +111,14 @@ public class AuditPage {
             } catch (DateTimeParseException e) {
                 return null;
             }
+        }
+    }
+
+    private static boolean after(Object recordedAt, String instant) {
+        try {
+            return Instant.parse(String.valueOf(recordedAt)).isAfter(Instant.parse(instant));
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -18,6 +18,7 @@ public final class Formats {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private Formats() {
@@ -30,6 +31,18 @@ public final class Formats {
         }
         try {
             return TIME.format(Instant.parse(String.valueOf(iso)).atZone(UK));
+        } catch (DateTimeParseException e) {
+            return String.valueOf(iso);
+        }
+    }
+
+    /** An instant to the second, for the audit log, where many events share a minute: "2 Dec 2026, 14:05:09". */
+    static String exactTime(Object iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return EXACT.format(Instant.parse(String.valueOf(iso)).atZone(UK));
         } catch (DateTimeParseException e) {
             return String.valueOf(iso);
         }
@@ -89,6 +102,12 @@ public final class Formats {
         }
         String t = String.valueOf(type).replaceFirst("^mash\\.", "").replaceFirst("\\.v\\d+$", "");
         return words(t.replace('.', ' ').replace('-', ' '));
+    }
+
+    /** A role as people say it: "Screener", "Receiving team (children)", "Auditor". */
+    static String role(Object role) {
+        String r = String.valueOf(role);
+        return r.startsWith("queue-") ? "Receiving team (" + r.substring("queue-".length()) + ")" : words(r);
     }
 
     /** A rating as a word: "Red", "Amber", "Green", "Not rated". */
