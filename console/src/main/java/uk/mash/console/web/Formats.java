@@ -100,7 +100,8 @@ public final class Formats {
         if (type == null) {
             return "";
         }
-        String t = String.valueOf(type).replaceFirst("^mash\\.", "").replaceFirst("\\.v\\d+$", "");
+        // mash.access.case-read.v1 is simply "Case read"
+        String t = String.valueOf(type).replaceFirst("^mash\\.(access\\.)?", "").replaceFirst("\\.v\\d+$", "");
         return words(t.replace('.', ' ').replace('-', ' '));
     }
 
