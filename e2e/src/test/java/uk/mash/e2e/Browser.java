@@ -85,6 +85,16 @@ final class Browser implements AutoCloseable {
         return url.startsWith(base) ? url.substring(base.length()) : url;
     }
 
+    /** Waits (up to 20 s) until the browser is on {@code path} (after a form's redirect), and says where it is. */
+    String awaitPath(String path) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> path().equals(path));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the assertion that follows names where it is instead
+        }
+        return path();
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

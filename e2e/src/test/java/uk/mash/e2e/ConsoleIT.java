@@ -68,7 +68,7 @@ class ConsoleIT {
 
         browser.find(By.id("sign-in-sw.owen")).click();
 
-        assertThat(browser.path()).startsWith("/cases");
+        assertThat(browser.awaitPath("/cases")).isEqualTo("/cases");
         assertThat(browser.navigation()).containsExactly("Cases", "Information requests", "Sign out");
         assertThat(browser.find(By.cssSelector(".mash-signed-in")).getText()).contains("sw.owen", "Screener", "Children's services");
     }
@@ -273,7 +273,7 @@ class ConsoleIT {
         browser.find(By.linkText("Sign out")).click();
         browser.look("sign-out");
         Browser.button(browser.find(By.tagName("main")), "Sign out").click();
-        assertThat(browser.path()).isEqualTo("/sign-in");
+        assertThat(browser.awaitPath("/sign-in")).isEqualTo("/sign-in");
         browser.open("/audit/cases/" + caseId);
         assertThat(browser.path()).as("signed out: the case is not shown").isEqualTo("/sign-in");
     }
@@ -283,9 +283,12 @@ class ConsoleIT {
         return browser.find(By.cssSelector("input[name='agencies'][value='" + agency + "']")).getAttribute("id");
     }
 
+    /** Signs in as this person and waits for their start page (the session cookie is set by then). */
     private void signInAs(String sub) {
         browser.open("/sign-in");
         browser.find(By.id("sign-in-" + sub)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> !browser.path().startsWith("/sign-in"));
     }
 
     private void selectOutcome(String value) {
