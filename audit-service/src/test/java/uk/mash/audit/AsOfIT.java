@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Concern;
+import uk.mash.contracts.Consent;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Outcome;
 import uk.mash.contracts.Rag;
@@ -94,6 +96,63 @@ class AsOfIT {
                 .body("riskRatings[0].ratedBy", equalTo("screener.alun"))
                 .body("decision.routes", equalTo(List.of("CHILDREN", "POLICE")))
                 .body("decision.withinTimescale", equalTo(false)).body("decision.decidedAt", equalTo("2026-11-22T08:00:00Z"));
+    }
+
+    @Test
+    void beforeAnAnswerTheRequestIsOpenWithNothingSharedAndFromItTheRequestIsAnsweredAndItsAnswerShared() {
+        UUID caseId = UUID.randomUUID();
+        UUID requestId = UUID.randomUUID();
+        Instant opened = Instant.parse("2026-11-25T09:00:00Z");
+        Instant asked = Instant.parse("2026-11-25T09:30:00Z");
+        Instant answeredAt = Instant.parse("2026-11-25T10:15:00Z");
+        String k = caseId.toString();
+        List<String> ids = new ArrayList<>();
+        try (Events events = new Events()) {
+            ids.add(events.send(k, EventTypes.CASE_OPENED, opened, Events.opened(caseId, "MASH-2026-000140",
+                    UUID.randomUUID(), opened, Rag.AMBER, Consent.GIVEN, Events.child("Sam", "Evans"))));
+            ids.add(events.send(k, EventTypes.INFORMATION_REQUESTED, asked,
+                    Events.requested(caseId, requestId, Agency.HEALTH, asked, Duration.ofHours(6), Rag.AMBER)));
+            ids.add(events.send(k, EventTypes.INFORMATION_REQUEST_ANSWERED, answeredAt, Events.answered(caseId, requestId,
+                    Agency.HEALTH, asked, answeredAt, asked.plus(Duration.ofHours(6)), Rag.AMBER)));
+        }
+        AuditLog.awaitSequences(ids.toArray(String[]::new));
+        String state = "/api/v1/audit/cases/" + caseId + "/state";
+
+        Api.auditor().queryParam("asOf", answeredAt.minusMillis(1).toString()).get(state).then().statusCode(200)
+                .body("consent", equalTo("GIVEN"))
+                .body("informationRequests.size()", equalTo(1))
+                .body("informationRequests[0].requestId", equalTo(requestId.toString()))
+                .body("informationRequests[0].agency", equalTo("HEALTH"))
+                .body("informationRequests[0].requestedBy", equalTo("screener.alun"))
+                .body("informationRequests[0].requestedByAgency", equalTo("CHILDRENS_SERVICES"))
+                .body("informationRequests[0].requestedAt", equalTo("2026-11-25T09:30:00Z"))
+                .body("informationRequests[0].dueBy", equalTo("2026-11-25T15:30:00Z"))
+                .body("informationRequests[0].rag", equalTo("AMBER"))
+                .body("informationRequests[0].status", equalTo("OPEN"))
+                .body("informationRequests[0].overdue", equalTo(false))
+                .body("informationRequests[0].answeredBy", equalTo(null))
+                .body("agencyInformation.size()", equalTo(0))
+                .body("version", equalTo(2));
+
+        Api.auditor().queryParam("asOf", answeredAt.toString()).get(state).then().statusCode(200)
+                .body("informationRequests[0].status", equalTo("ANSWERED"))
+                .body("informationRequests[0].answeredBy", equalTo("answerer.health"))
+                .body("informationRequests[0].answeredAt", equalTo("2026-11-25T10:15:00Z"))
+                .body("agencyInformation.size()", equalTo(1))
+                .body("agencyInformation[0].requestId", equalTo(requestId.toString()))
+                .body("agencyInformation[0].agency", equalTo("HEALTH"))
+                .body("agencyInformation[0].sharedBy", equalTo("answerer.health"))
+                .body("agencyInformation[0].sharedAt", equalTo("2026-11-25T10:15:00Z"))
+                .body("agencyInformation[0].legalBasis", equalTo("CONSENT"))
+                .body("agencyInformation[0].summary", equalTo("Known to us: two missed appointments."))
+                .body("version", equalTo(3));
+
+        // the log names who asked and who answered, each with their own agency
+        Api.auditor().get("/api/v1/audit/cases/" + caseId + "/events").then().statusCode(200)
+                .body("find { it.type == 'mash.case.information-requested.v1' }.actor.sub", equalTo("screener.alun"))
+                .body("find { it.type == 'mash.case.information-requested.v1' }.actor.agency", equalTo("CHILDRENS_SERVICES"))
+                .body("find { it.type == 'mash.case.information-request-answered.v1' }.actor.sub", equalTo("answerer.health"))
+                .body("find { it.type == 'mash.case.information-request-answered.v1' }.actor.agency", equalTo("HEALTH"));
     }
 
     @Test

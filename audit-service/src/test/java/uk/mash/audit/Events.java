@@ -27,6 +27,9 @@ import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.CaseRead;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.InformationRequestAnswered;
+import uk.mash.contracts.events.InformationRequestDeclined;
+import uk.mash.contracts.events.InformationRequested;
 import uk.mash.contracts.events.ReferralAcknowledged;
 import uk.mash.contracts.events.ReferralEscalated;
 import uk.mash.contracts.events.ReferralRouted;
@@ -104,6 +107,38 @@ final class Events implements AutoCloseable {
                              List<Concern> concerns, Subject... subjects) {
         return new CaseOpened(caseId, reference, reportId, openedAt, openedAt.plus(Duration.ofDays(1)),
                 List.of(subjects), concerns, rag, reReferral, reReferral ? List.of(UUID.randomUUID()) : List.of());
+    }
+
+    /** A case opened by a report whose consent was recorded. */
+    static CaseOpened opened(UUID caseId, String reference, UUID reportId, Instant openedAt, Rag rag, Consent consent,
+                             Subject... subjects) {
+        return new CaseOpened(caseId, reference, reportId, openedAt, openedAt.plus(Duration.ofDays(1)),
+                List.of(subjects), List.of(Concern.NEGLECT), rag, false, List.of(), null, openedAt, Agency.EDUCATION,
+                Channel.ONLINE, consent);
+    }
+
+    /** A request asked by screener.alun of children's services, due {@code due} after it was asked. */
+    static InformationRequested requested(UUID caseId, UUID requestId, Agency agency, Instant at, Duration due, Rag rag) {
+        return new InformationRequested(caseId, "MASH-REF", requestId, agency, "What do you know of Sam?",
+                "screener.alun", Agency.CHILDRENS_SERVICES, at, at.plus(due), rag, Consent.GIVEN, null);
+    }
+
+    /** An answer, judged against the due time in force when it was given. */
+    static InformationRequestAnswered answered(UUID caseId, UUID requestId, Agency agency, Instant requestedAt,
+                                               Instant answeredAt, Instant dueBy, Rag rag) {
+        return new InformationRequestAnswered(caseId, requestId, agency, "answerer." + agency.name().toLowerCase(),
+                answeredAt, LegalBasis.CONSENT, "Known to us: two missed appointments.", requestedAt, dueBy, rag,
+                !answeredAt.isAfter(dueBy));
+    }
+
+    static InformationRequestDeclined declined(UUID caseId, UUID requestId, Agency agency, Instant at) {
+        return new InformationRequestDeclined(caseId, requestId, agency, "decliner." + agency.name().toLowerCase(), at,
+                "Not ours to share.");
+    }
+
+    /** A rating that re-timed the case's open requests. */
+    static RiskRated rated(UUID caseId, Rag rag, Instant at, List<RiskRated.InformationRequestDue> due) {
+        return new RiskRated(caseId, rag, "Rated on what is known", "screener.alun", Agency.CHILDRENS_SERVICES, at, due);
     }
 
     static ReportLinked linked(UUID caseId, UUID reportId, String reference, Instant at, Agency agency,

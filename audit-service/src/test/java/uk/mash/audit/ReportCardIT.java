@@ -3,6 +3,7 @@ package uk.mash.audit;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Outcome;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Route;
+import uk.mash.contracts.events.RiskRated;
 
 /**
  * The report card on a seeded week (Monday 3 to Friday 7 March 2031, far from every other test's
@@ -109,6 +111,105 @@ class ReportCardIT {
         Api.as("manager").queryParam("from", "2031-03-03").queryParam("to", "2031-03-03").get("/api/v1/performance")
                 .then().statusCode(200).body("contactsReceived", equalTo(2)).body("casesOpened", equalTo(2))
                 .body("decisionsWithinOneWorkingDay.of", equalTo(2)).body("reportToDecision.median", equalTo("PT6H"));
+    }
+
+    /**
+     * Information sharing on Tuesday 8 and Wednesday 9 April 2031 (far from every other test's events),
+     * worked out by hand:
+     * <ul>
+     *   <li>case A, AMBER: Tue 09:00 asks HEALTH (A1), POLICE (A2), EDUCATION (A3), due 15:00; 09:15 education
+     *       declines A3; 09:30 re-rated RED, A1 and A2 due 11:00; 10:30 health answers A1 in time (1 h 30 min);
+     *       12:00 police answers A2 late (3 h);</li>
+     *   <li>case B, GREEN: Wed 10:00 asks HEALTH (B1) and POLICE (B2), due Thu 10:00; 14:00 health answers B1
+     *       in time (4 h); B2 never answered;</li>
+     *   <li>case C: Mon 23:00, the day before the period, asks HEALTH (C1), answered Tue 01:00 in time (2 h):
+     *       outside the period though its answer is inside.</li>
+     * </ul>
+     */
+    @Test
+    void informationSharingOfASeededPeriodHasTheFiguresWorkedOutByHand() {
+        UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID();
+        UUID a1 = UUID.randomUUID(), a2 = UUID.randomUUID(), a3 = UUID.randomUUID(), b1 = UUID.randomUUID(),
+                b2 = UUID.randomUUID(), c1 = UUID.randomUUID();
+        Instant tuesday9 = april("08T09:00:00"), tuesday11 = april("08T11:00:00"), wednesday10 = april("09T10:00:00");
+        Instant monday23 = april("07T23:00:00");
+        List<String> ids = new ArrayList<>();
+        try (Events e = new Events()) {
+            ids.add(e.send(c.toString(), EventTypes.INFORMATION_REQUESTED, monday23,
+                    Events.requested(c, c1, Agency.HEALTH, monday23, Duration.ofHours(6), Rag.AMBER)));
+            ids.add(e.send(c.toString(), EventTypes.INFORMATION_REQUEST_ANSWERED, april("08T01:00:00"), Events.answered(c, c1,
+                    Agency.HEALTH, monday23, april("08T01:00:00"), monday23.plus(Duration.ofHours(6)), Rag.AMBER)));
+            for (var asked : List.of(Map.entry(a1, Agency.HEALTH), Map.entry(a2, Agency.POLICE), Map.entry(a3, Agency.EDUCATION))) {
+                ids.add(e.send(a.toString(), EventTypes.INFORMATION_REQUESTED, tuesday9,
+                        Events.requested(a, asked.getKey(), asked.getValue(), tuesday9, Duration.ofHours(6), Rag.AMBER)));
+            }
+            ids.add(e.send(a.toString(), EventTypes.INFORMATION_REQUEST_DECLINED, april("08T09:15:00"),
+                    Events.declined(a, a3, Agency.EDUCATION, april("08T09:15:00"))));
+            ids.add(e.send(a.toString(), EventTypes.RISK_RATED, april("08T09:30:00"), Events.rated(a, Rag.RED,
+                    april("08T09:30:00"), List.of(new RiskRated.InformationRequestDue(a1, tuesday11),
+                            new RiskRated.InformationRequestDue(a2, tuesday11)))));
+            ids.add(e.send(a.toString(), EventTypes.INFORMATION_REQUEST_ANSWERED, april("08T10:30:00"),
+                    Events.answered(a, a1, Agency.HEALTH, tuesday9, april("08T10:30:00"), tuesday11, Rag.RED)));
+            ids.add(e.send(a.toString(), EventTypes.INFORMATION_REQUEST_ANSWERED, april("08T12:00:00"),
+                    Events.answered(a, a2, Agency.POLICE, tuesday9, april("08T12:00:00"), tuesday11, Rag.RED)));
+            for (var asked : List.of(Map.entry(b1, Agency.HEALTH), Map.entry(b2, Agency.POLICE))) {
+                ids.add(e.send(b.toString(), EventTypes.INFORMATION_REQUESTED, wednesday10,
+                        Events.requested(b, asked.getKey(), asked.getValue(), wednesday10, Duration.ofHours(24), Rag.GREEN)));
+            }
+            ids.add(e.send(b.toString(), EventTypes.INFORMATION_REQUEST_ANSWERED, april("09T14:00:00"), Events.answered(b, b1,
+                    Agency.HEALTH, wednesday10, april("09T14:00:00"), wednesday10.plus(Duration.ofHours(24)), Rag.GREEN)));
+        }
+        AuditLog.awaitSequences(ids.toArray(String[]::new));
+
+        for (String role : List.of("manager", "auditor")) {
+            Api.as(role).queryParam("from", "2031-04-08").queryParam("to", "2031-04-09").get("/api/v1/performance")
+                    .then().statusCode(200)
+                    // A1, A2, A3, B1, B2 (C1 was asked the day before); answered A1, A2, B1; declined A3; open B2
+                    .body("informationSharing.requests", equalTo(5))
+                    .body("informationSharing.answered", equalTo(3))
+                    .body("informationSharing.declined", equalTo(1))
+                    .body("informationSharing.open", equalTo(1))
+                    // by the due time in force: A1 and B1 (A2 late): 2 of 5
+                    .body("informationSharing.answeredByDueBy.count", equalTo(2))
+                    .body("informationSharing.answeredByDueBy.of", equalTo(5))
+                    .body("informationSharing.answeredByDueBy.share", equalTo(0.4f))
+                    // RED: A1, A2 (re-rated); AMBER: A3 (declined before the rating); GREEN: B1, B2
+                    .body("informationSharing.byRag.RED.requests", equalTo(2))
+                    .body("informationSharing.byRag.RED.answeredByDueBy.count", equalTo(1))
+                    .body("informationSharing.byRag.RED.answeredByDueBy.share", equalTo(0.5f))
+                    .body("informationSharing.byRag.AMBER.requests", equalTo(1))
+                    .body("informationSharing.byRag.AMBER.answeredByDueBy.count", equalTo(0))
+                    .body("informationSharing.byRag.AMBER.answeredByDueBy.share", equalTo(0.0f))
+                    .body("informationSharing.byRag.GREEN.requests", equalTo(2))
+                    .body("informationSharing.byRag.GREEN.answeredByDueBy.count", equalTo(1))
+                    // HEALTH: A1 1 h 30 min, B1 4 h: nearest-rank median the 1st, p90 the 2nd
+                    .body("informationSharing.byAgency.HEALTH.requests", equalTo(2))
+                    .body("informationSharing.byAgency.HEALTH.answered", equalTo(2))
+                    .body("informationSharing.byAgency.HEALTH.medianResponse", equalTo("PT1H30M"))
+                    .body("informationSharing.byAgency.HEALTH.p90Response", equalTo("PT4H"))
+                    .body("informationSharing.byAgency.HEALTH.medianResponseSeconds", equalTo(5400))
+                    .body("informationSharing.byAgency.HEALTH.p90ResponseSeconds", equalTo(14400))
+                    // POLICE: A2 answered in 3 h, B2 open
+                    .body("informationSharing.byAgency.POLICE.requests", equalTo(2))
+                    .body("informationSharing.byAgency.POLICE.answered", equalTo(1))
+                    .body("informationSharing.byAgency.POLICE.medianResponse", equalTo("PT3H"))
+                    .body("informationSharing.byAgency.POLICE.p90ResponseSeconds", equalTo(10800))
+                    // EDUCATION: A3 declined, nothing answered
+                    .body("informationSharing.byAgency.EDUCATION.requests", equalTo(1))
+                    .body("informationSharing.byAgency.EDUCATION.declined", equalTo(1))
+                    .body("informationSharing.byAgency.EDUCATION.medianResponse", equalTo(null));
+        }
+
+        // Monday 7th alone: C1, answered in time after 2 h
+        Api.as("manager").queryParam("from", "2031-04-07").queryParam("to", "2031-04-07").get("/api/v1/performance")
+                .then().statusCode(200).body("informationSharing.requests", equalTo(1))
+                .body("informationSharing.answeredByDueBy.share", equalTo(1.0f))
+                .body("informationSharing.byAgency.HEALTH.medianResponse", equalTo("PT2H"))
+                .body("informationSharing.byAgency.size()", equalTo(1));
+    }
+
+    private static Instant april(String s) {
+        return Instant.parse("2031-04-" + s + "Z");
     }
 
     @Test

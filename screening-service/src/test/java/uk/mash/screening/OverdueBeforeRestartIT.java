@@ -42,6 +42,24 @@ class OverdueBeforeRestartIT {
     }
 
     @Test
+    @Order(1)
+    void aRequestForInformationFallsDueWhileTheClockIsStopped() throws Exception {
+        ReportReceived report = Reports.school(Instant.now(),
+                Reports.child("Nia", "Price-" + UUID.randomUUID().toString().substring(0, 8), null));
+        new Screening(mapper).send(report);
+        String caseId = Screening.caseOf(report).getString("caseId");
+        String requestId = Screening.screener()
+                .body("{\"agencies\": [\"HEALTH\"], \"question\": \"Is Nia registered with a GP?\"}")
+                .post("/api/v1/cases/" + caseId + "/information-requests")
+                .then().statusCode(200).extract().jsonPath().getString("informationRequests[0].requestId");
+
+        Thread.sleep(2_500); // past dueBy (AMBER's limit is 2 s here), with no clock running
+        assertThat(Screening.screener().get("/api/v1/cases/" + caseId).then().extract().jsonPath()
+                .getBoolean("informationRequests[0].overdue")).isFalse();
+        System.setProperty(OverdueProfiles.REQUEST_LEFT_BEFORE_RESTART, caseId + "/" + requestId);
+    }
+
+    @Test
     @Order(2) // last: Kafka stays away until the restarted service is up
     void aRatingIsStoredWhileKafkaIsDownAndTheServiceStopsBeforePublishingIt() {
         ReportReceived report = Reports.school(Instant.now(),

@@ -20,7 +20,7 @@ public record ReceivedEvent(String eventId, String type, String source, Instant 
         return EventTypes.CASE_OPENED.equals(type) || EventTypes.REPORT_LINKED.equals(type) ? text("reportId") : null;
     }
 
-    /** Who did it, where the event says so; system events (opened, routed, ...) have no person. */
+    /** Who did it, where the event says so; system events (opened, routed, overdue, ...) have no person. */
     public String actorSub() {
         return switch (type) {
             case EventTypes.REPORT_RECEIVED -> nested("submittedBy", "sub");
@@ -29,15 +29,26 @@ public record ReceivedEvent(String eventId, String type, String source, Instant 
             case EventTypes.DECISION_RECORDED -> text("decidedBy");
             case EventTypes.REFERRAL_ACKNOWLEDGED -> text("acknowledgedBy");
             case EventTypes.CASE_READ -> text("sub");
+            case EventTypes.INFORMATION_REQUESTED -> text("requestedBy");
+            case EventTypes.INFORMATION_REQUEST_ANSWERED -> text("answeredBy");
+            case EventTypes.INFORMATION_REQUEST_DECLINED -> text("declinedBy");
             default -> null;
         };
     }
 
+    /**
+     * The actor's agency. An information request is asked by one agency of another: its actor is the
+     * asking screener, of {@code requestedByAgency}; {@code agency} there is the agency asked. An answer
+     * or a refusal is given by the agency asked, whose {@code agency} it is. An overdue request is the
+     * system's, with no actor.
+     */
     public String actorAgency() {
         return switch (type) {
             case EventTypes.REPORT_RECEIVED -> nested("submittedBy", "agency");
+            case EventTypes.INFORMATION_REQUESTED -> text("requestedByAgency");
             case EventTypes.AGENCY_INFORMATION_ADDED, EventTypes.RISK_RATED, EventTypes.DECISION_RECORDED,
-                    EventTypes.REFERRAL_ACKNOWLEDGED, EventTypes.CASE_READ -> text("agency");
+                    EventTypes.REFERRAL_ACKNOWLEDGED, EventTypes.CASE_READ, EventTypes.INFORMATION_REQUEST_ANSWERED,
+                    EventTypes.INFORMATION_REQUEST_DECLINED -> text("agency");
             default -> null;
         };
     }

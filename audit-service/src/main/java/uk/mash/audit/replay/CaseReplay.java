@@ -12,12 +12,17 @@ import java.util.UUID;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.UnstorableRecord;
 import uk.mash.contracts.Concern;
+import uk.mash.contracts.Consent;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Subject;
 import uk.mash.contracts.events.AgencyInformationAdded;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.InformationRequestAnswered;
+import uk.mash.contracts.events.InformationRequestDeclined;
+import uk.mash.contracts.events.InformationRequestOverdue;
+import uk.mash.contracts.events.InformationRequested;
 import uk.mash.contracts.events.ReportLinked;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.contracts.events.RiskRated;
@@ -31,6 +36,10 @@ import uk.mash.contracts.events.RiskRated;
  *   <li>status AWAITING_DECISION until a decision is recorded, then DECIDED;</li>
  *   <li>rag from the opening, then each risk rating (a decision's rating is the rating it was made on);</li>
  *   <li>overdue once a decision-overdue event was published and while no decision is recorded;</li>
+ *   <li>consent the opening report's (none said: NOT_SOUGHT), REFUSED once any report of the case says so;</li>
+ *   <li>each information request OPEN when asked, its due time and rating moved by each rating that names
+ *       it (RiskRated's informationRequestsDue), ANSWERED or DECLINED by its agency, overdue once its
+ *       overdue event was published (and ever after); an answer is also agency information with its requestId;</li>
  *   <li>version counts the case's own events (mash.case-events) folded.</li>
  * </ul>
  */
@@ -93,6 +102,8 @@ public final class CaseReplay {
         private final LinkedHashSet<Concern> concerns = new LinkedHashSet<>();
         private final List<CaseAsOf.AgencyInformation> information = new ArrayList<>();
         private final List<CaseAsOf.RiskRating> ratings = new ArrayList<>();
+        private final Map<UUID, Request> requests = new java.util.LinkedHashMap<>();
+        private Consent consent;
         private Rag rag;
         private CaseAsOf.Decision decision;
         private boolean overdueRaised;
@@ -102,6 +113,7 @@ public final class CaseReplay {
             this.opened = opened;
             this.received = received;
             this.rag = opened.rag();
+            this.consent = opened.consent() == null ? Consent.NOT_SOUGHT : opened.consent();
             ReportReceived first = received.get(opened.reportId());
             reports.add(first == null
                     ? new CaseAsOf.Report(opened.reportId(), opened.reference(), null, null, null)
@@ -120,18 +132,28 @@ public final class CaseReplay {
                             linked.agency(), linked.channel() != null ? linked.channel() : r == null ? null : r.channel()));
                     addSubjects(linked.subjects());
                     addConcerns(linked.concerns());
+                    if (linked.consent() == Consent.REFUSED) {
+                        consent = Consent.REFUSED;
+                    }
                     version++;
                 }
                 case EventTypes.AGENCY_INFORMATION_ADDED -> {
                     AgencyInformationAdded a = read(e, AgencyInformationAdded.class);
                     information.add(new CaseAsOf.AgencyInformation(a.agency(), a.sharedBy(), a.sharedAt(),
-                            a.legalBasis(), a.summary()));
+                            a.legalBasis(), a.summary(), null));
                     version++;
                 }
                 case EventTypes.RISK_RATED -> {
                     RiskRated r = read(e, RiskRated.class);
                     ratings.add(new CaseAsOf.RiskRating(r.rag(), r.rationale(), r.ratedBy(), r.ratedAt()));
                     rag = r.rag();
+                    for (RiskRated.InformationRequestDue due : r.informationRequestsDue()) {
+                        Request request = requests.get(due.requestId());
+                        if (request != null && "OPEN".equals(request.status)) {
+                            request.dueBy = due.dueBy();
+                            request.rag = r.rag();
+                        }
+                    }
                     version++;
                 }
                 case EventTypes.DECISION_RECORDED -> {
@@ -142,6 +164,46 @@ public final class CaseReplay {
                 }
                 case EventTypes.DECISION_OVERDUE -> {
                     overdueRaised = true;
+                    version++;
+                }
+                case EventTypes.INFORMATION_REQUESTED -> {
+                    InformationRequested q = read(e, InformationRequested.class);
+                    requests.putIfAbsent(q.requestId(), new Request(q));
+                    version++;
+                }
+                case EventTypes.INFORMATION_REQUEST_ANSWERED -> {
+                    InformationRequestAnswered a = read(e, InformationRequestAnswered.class);
+                    Request request = requests.get(a.requestId());
+                    if (request != null) {
+                        request.status = "ANSWERED";
+                        request.answeredBy = a.answeredBy();
+                        request.answeredAt = a.answeredAt();
+                        // the due time and rating in force when answered, as screening judged withinDueBy by them
+                        if (a.dueBy() != null) {
+                            request.dueBy = a.dueBy();
+                            request.rag = a.rag();
+                        }
+                    }
+                    information.add(new CaseAsOf.AgencyInformation(a.agency(), a.answeredBy(), a.answeredAt(),
+                            a.legalBasis(), a.summary(), a.requestId()));
+                    version++;
+                }
+                case EventTypes.INFORMATION_REQUEST_DECLINED -> {
+                    InformationRequestDeclined d = read(e, InformationRequestDeclined.class);
+                    Request request = requests.get(d.requestId());
+                    if (request != null) {
+                        request.status = "DECLINED";
+                        request.declinedBy = d.declinedBy();
+                        request.declinedAt = d.declinedAt();
+                        request.declineReason = d.reason();
+                    }
+                    version++;
+                }
+                case EventTypes.INFORMATION_REQUEST_OVERDUE -> {
+                    Request request = requests.get(read(e, InformationRequestOverdue.class).requestId());
+                    if (request != null) {
+                        request.overdue = true;
+                    }
                     version++;
                 }
                 default -> {
@@ -169,8 +231,35 @@ public final class CaseReplay {
             return new CaseAsOf(opened.caseId(), opened.reference(), decision == null ? "AWAITING_DECISION" : "DECIDED",
                     opened.openedAt(), opened.decisionDueBy(), overdueRaised && decision == null, rag,
                     opened.reReferral(), opened.previousCaseIds() == null ? List.of() : opened.previousCaseIds(),
-                    List.copyOf(reports), List.copyOf(subjects.values()), List.copyOf(concerns),
-                    List.copyOf(information), List.copyOf(ratings), decision, version);
+                    List.copyOf(reports), List.copyOf(subjects.values()), List.copyOf(concerns), consent,
+                    List.copyOf(information), requests.values().stream().map(Request::view).toList(),
+                    List.copyOf(ratings), decision, version);
+        }
+    }
+
+    /** An information request as the fold has it so far. */
+    private static final class Request {
+        private final InformationRequested requested;
+        private Instant dueBy;
+        private Rag rag;
+        private String status = "OPEN";
+        private boolean overdue;
+        private String answeredBy;
+        private Instant answeredAt;
+        private String declinedBy;
+        private Instant declinedAt;
+        private String declineReason;
+
+        Request(InformationRequested requested) {
+            this.requested = requested;
+            this.dueBy = requested.dueBy();
+            this.rag = requested.rag();
+        }
+
+        CaseAsOf.InformationRequest view() {
+            return new CaseAsOf.InformationRequest(requested.requestId(), requested.agency(), requested.question(),
+                    requested.requestedBy(), requested.requestedByAgency(), requested.requestedAt(), dueBy, rag, status,
+                    overdue, requested.consentOverride(), answeredBy, answeredAt, declinedBy, declinedAt, declineReason);
         }
     }
 }

@@ -7,12 +7,14 @@ import java.util.Map;
 /**
  * The performance figures a board reads (DOMAIN.md), for reports, cases, decisions and referrals
  * whose own instant (received, opened, decided, routed) falls within {@code from} to {@code to}
- * inclusive, UTC dates. Definitions in README.md.
+ * inclusive, UTC dates; and the information requests asked in it ({@link InformationSharing}).
+ * Definitions in README.md.
  */
 public record ReportCard(LocalDate from, LocalDate to, long contactsReceived, long casesOpened, long referrals,
                          Share decisionsWithinOneWorkingDay, Share reReferrals, Share acknowledgedInTime,
                          Map<String, Long> byReferringAgency, Map<String, Long> byConcern,
-                         Map<String, Long> byOutcome, ReportToDecision reportToDecision) {
+                         Map<String, Long> byOutcome, ReportToDecision reportToDecision,
+                         InformationSharing informationSharing) {
 
     /** {@code count} of {@code of}, and the share rounded to four places (null when {@code of} is 0). */
     public record Share(long count, long of, Double share) {

@@ -40,7 +40,16 @@ public final class ReportCardFold {
         this.mapper = mapper;
     }
 
+    /** The whole card from these entries alone, information sharing included (entries of every type it reads). */
     public ReportCard fold(List<AuditEntry> entries, LocalDate from, LocalDate to) {
+        return fold(entries, new InformationSharingFold(mapper).fold(entries, from, to), from, to);
+    }
+
+    /**
+     * The card from these entries, with information sharing already folded from entries read apart
+     * (PerformanceResource reads those for the period only).
+     */
+    public ReportCard fold(List<AuditEntry> entries, InformationSharing informationSharing, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
@@ -174,7 +183,7 @@ public final class ReportCardFold {
                 ReportCard.Share.of(reReferrals, referrals), ReportCard.Share.of(acknowledgedInTime, routedInWindow),
                 byAgency, byConcern, byOutcome,
                 ReportCard.ReportToDecision.of(reportToDecision.size(), nearestRank(reportToDecision, 50),
-                        nearestRank(reportToDecision, 90)));
+                        nearestRank(reportToDecision, 90)), informationSharing);
     }
 
     /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */

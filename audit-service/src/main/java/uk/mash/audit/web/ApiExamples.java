@@ -31,10 +31,27 @@ final class ApiExamples {
                           "receivedAt": "2026-11-21T09:14:03.512Z", "agency": "POLICE", "channel": "POLICE_NOTIFICATION"}],
              "subjects": [{"subjectId": "9b2d4f4e-3c1a-4a7e-8f55-6a0d2c1b7e90", "role": "CHILD", "givenName": "Sam",
                            "familyName": "Evans", "dateOfBirth": "2016-03-01"}],
-             "concerns": ["DOMESTIC_ABUSE"], "agencyInformation": [],
+             "concerns": ["DOMESTIC_ABUSE"], "consent": "NOT_SOUGHT_RISK",
+             "agencyInformation": [{"agency": "HEALTH", "sharedBy": "nurse.jones", "sharedAt": "2026-11-21T10:05:00Z",
+                                    "legalBasis": "SAFEGUARDING_WITHOUT_CONSENT",
+                                    "summary": "Two missed developmental reviews; registered with Conwy surgery.",
+                                    "requestId": "4b9e2f71-0c6a-4d38-b5e1-7a2d9c0f6e84"}],
+             "informationRequests": [
+               {"requestId": "4b9e2f71-0c6a-4d38-b5e1-7a2d9c0f6e84", "agency": "HEALTH",
+                "question": "Is Sam known to health visiting or the GP?", "requestedBy": "screener.alun.jenkins",
+                "requestedByAgency": "CHILDRENS_SERVICES", "requestedAt": "2026-11-21T09:30:00Z",
+                "dueBy": "2026-11-21T11:30:00Z", "rag": "RED", "status": "ANSWERED", "overdue": false,
+                "consentOverride": "Asking the family would alert the alleged abuser.", "answeredBy": "nurse.jones",
+                "answeredAt": "2026-11-21T10:05:00Z", "declinedBy": null, "declinedAt": null, "declineReason": null},
+               {"requestId": "8d1c3e5a-7f92-4b06-a1d4-3e6f8a0c2b57", "agency": "EDUCATION",
+                "question": "Is Sam known to education?", "requestedBy": "screener.alun.jenkins",
+                "requestedByAgency": "CHILDRENS_SERVICES", "requestedAt": "2026-11-21T09:30:00Z",
+                "dueBy": "2026-11-21T11:30:00Z", "rag": "RED", "status": "OPEN", "overdue": false,
+                "consentOverride": "Asking the family would alert the alleged abuser.", "answeredBy": null,
+                "answeredAt": null, "declinedBy": null, "declinedAt": null, "declineReason": null}],
              "riskRatings": [{"rag": "RED", "rationale": "Police grade HIGH", "ratedBy": "police-system:nwp",
                               "ratedAt": "2026-11-21T09:14:04.100Z"}],
-             "decision": null, "version": 2}""";
+             "decision": null, "version": 5}""";
 
     static final String INTEGRITY = """
             {"entries": 871, "verified": true,
@@ -75,7 +92,21 @@ final class ApiExamples {
              "byConcern": {"DOMESTIC_ABUSE": 640, "NEGLECT": 402, "EMOTIONAL_ABUSE": 377},
              "byOutcome": {"EARLY_HELP": 402, "CHILD_PROTECTION_STRATEGY": 171, "NO_FURTHER_ACTION": 231},
              "reportToDecision": {"decisions": 1402, "median": "PT5H12M", "p90": "PT20H40M",
-                                  "medianSeconds": 18720, "p90Seconds": 74400}}""";
+                                  "medianSeconds": 18720, "p90Seconds": 74400},
+             "informationSharing": {"requests": 3120, "answered": 2890, "declined": 96, "open": 134,
+                                    "answeredByDueBy": {"count": 2704, "of": 3120, "share": 0.8667},
+                                    "byRag": {"RED": {"requests": 610, "answeredByDueBy": {"count": 571, "of": 610, "share": 0.9361}},
+                                              "AMBER": {"requests": 1840, "answeredByDueBy": {"count": 1570, "of": 1840, "share": 0.8533}},
+                                              "GREEN": {"requests": 670, "answeredByDueBy": {"count": 563, "of": 670, "share": 0.8403}}},
+                                    "byAgency": {"EDUCATION": {"requests": 1100, "answered": 1040, "declined": 12,
+                                                               "medianResponse": "PT1H50M", "p90Response": "PT7H",
+                                                               "medianResponseSeconds": 6600, "p90ResponseSeconds": 25200},
+                                                 "HEALTH": {"requests": 1210, "answered": 1120, "declined": 60,
+                                                            "medianResponse": "PT2H30M", "p90Response": "PT9H15M",
+                                                            "medianResponseSeconds": 9000, "p90ResponseSeconds": 33300},
+                                                 "POLICE": {"requests": 810, "answered": 730, "declined": 24,
+                                                            "medianResponse": "PT1H5M", "p90Response": "PT5H20M",
+                                                            "medianResponseSeconds": 3900, "p90ResponseSeconds": 19200}}}}""";
 
     static final String FROM_AFTER_TO = """
             {"type": "urn:mash:problem:invalid-request", "title": "Request breaks a rule", "status": 422,

@@ -8,13 +8,15 @@ import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jboss.logging.Logger;
 import uk.mash.screening.api.MarkDecisionOverdue;
+import uk.mash.screening.api.MarkInformationRequestOverdue;
 import uk.mash.screening.query.CaseViewStore;
+import uk.mash.screening.query.InformationRequestStore;
 
 /**
  * The overdue clock, kept in the database rather than in memory: every few seconds it asks the
- * case views which cases are past decisionDueBy with no decision, and tells each case. The due
- * time is part of the case, so a restart loses nothing; several instances may tell the same case,
- * which records DecisionOverdue once.
+ * case views which cases are past decisionDueBy with no decision, and which requests for information
+ * are past dueBy unanswered, and tells each case. The due times are part of the case, so a restart
+ * loses nothing; several instances may tell the same case, which records each overdue event once.
  */
 @ApplicationScoped
 public class OverdueClock {
@@ -23,6 +25,9 @@ public class OverdueClock {
 
     @Inject
     CaseViewStore views;
+
+    @Inject
+    InformationRequestStore requests;
 
     @Inject
     CommandGateway commands;
@@ -39,6 +44,14 @@ public class OverdueClock {
             } catch (RuntimeException e) {
                 LOG.warnf("Could not mark case %s overdue (%s); trying again next tick", caseId,
                         e.getClass().getSimpleName());
+            }
+        }
+        for (var due : requests.dueUnanswered(now, 500)) {
+            try {
+                commands.sendAndWait(new MarkInformationRequestOverdue(due.caseId(), due.requestId(), now));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not mark request %s of case %s overdue (%s); trying again next tick", due.requestId(),
+                        due.caseId(), e.getClass().getSimpleName());
             }
         }
     }

@@ -15,6 +15,7 @@ import uk.mash.contracts.Subject;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.screening.api.LinkReport;
 import uk.mash.screening.api.OpenCase;
+import uk.mash.screening.command.InformationDeadlines;
 import uk.mash.screening.command.WorkingDays;
 
 /**
@@ -36,6 +37,9 @@ public class ReportScreening {
     WorkingDays workingDays;
 
     @Inject
+    InformationDeadlines deadlines;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -53,7 +57,7 @@ public class ReportScreening {
         Optional<CaseDirectory.Entry> open = known.stream().filter(CaseDirectory.Entry::awaitingDecision).findFirst();
         if (open.isPresent()) {
             UUID caseId = open.get().caseId();
-            commands.sendAndWait(new LinkReport(caseId, report, now));
+            commands.sendAndWait(new LinkReport(caseId, report, now, deadlines));
             directory.setCaseOfReport(report.reportId(), caseId);
             // the report's people join the case's directory entries, so their next reports link here too
             directory.add(caseId, open.get().openedAt(), true, atRisk);

@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import uk.mash.screening.api.AddAgencyInformation;
+import uk.mash.screening.api.AnswerInformationRequest;
+import uk.mash.screening.api.DeclineInformationRequest;
 import uk.mash.screening.api.RateRisk;
 import uk.mash.screening.api.RecordDecision;
+import uk.mash.screening.api.RequestInformation;
 
 /** What screeners do to a case. Each answers the case's version after the change. */
 @ApplicationScoped
@@ -23,6 +26,18 @@ public class ScreenerDesk {
     }
 
     public long rateRisk(RateRisk command) {
+        return commands.sendAndWait(command);
+    }
+
+    public long requestInformation(RequestInformation command) {
+        return commands.sendAndWait(command);
+    }
+
+    public long answer(AnswerInformationRequest command) {
+        return commands.sendAndWait(command);
+    }
+
+    public long decline(DeclineInformationRequest command) {
         return commands.sendAndWait(command);
     }
 

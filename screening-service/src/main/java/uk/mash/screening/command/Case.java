@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,7 +17,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConcurrencyException;
+import uk.mash.contracts.Agency;
 import uk.mash.contracts.Concern;
+import uk.mash.contracts.Consent;
+import uk.mash.contracts.LegalBasis;
 import uk.mash.contracts.PoliceReference;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Route;
@@ -24,15 +29,23 @@ import uk.mash.contracts.events.AgencyInformationAdded;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.InformationRequestAnswered;
+import uk.mash.contracts.events.InformationRequestDeclined;
+import uk.mash.contracts.events.InformationRequestOverdue;
+import uk.mash.contracts.events.InformationRequested;
 import uk.mash.contracts.events.ReportLinked;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.contracts.events.RiskRated;
 import uk.mash.screening.api.AddAgencyInformation;
+import uk.mash.screening.api.AnswerInformationRequest;
+import uk.mash.screening.api.DeclineInformationRequest;
 import uk.mash.screening.api.LinkReport;
 import uk.mash.screening.api.MarkDecisionOverdue;
+import uk.mash.screening.api.MarkInformationRequestOverdue;
 import uk.mash.screening.api.OpenCase;
 import uk.mash.screening.api.RateRisk;
 import uk.mash.screening.api.RecordDecision;
+import uk.mash.screening.api.RequestInformation;
 
 /**
  * A Case: what the MASH knows about the people of one or more reports, and what it decided.
@@ -53,6 +66,8 @@ public class Case {
     private final Set<Concern> concerns = new LinkedHashSet<>();
     private final Set<UUID> reports = new HashSet<>();
     private final List<PoliceReference> policeReferences = new ArrayList<>();
+    private Consent consent;
+    private final Map<UUID, InformationRequest> requests = new LinkedHashMap<>();
 
     protected Case() {
         // for Axon, which rebuilds a case from its events
@@ -64,7 +79,7 @@ public class Case {
         apply(new CaseOpened(command.caseId(), report.reference(), report.reportId(), command.openedAt(),
                 command.decisionDueBy(), report.subjects(), report.concerns(), report.initialRag(),
                 !command.previousCaseIds().isEmpty(), command.previousCaseIds(), report.police(),
-                report.receivedAt(), report.referrer().agency(), report.channel()));
+                report.receivedAt(), report.referrer().agency(), report.channel(), report.consent()));
         if (report.initialRag() != null) {
             apply(new RiskRated(command.caseId(), report.initialRag(), FirstRating.rationale(report),
                     report.submittedBy().sub(), report.submittedBy().agency(), command.openedAt()));
@@ -88,11 +103,11 @@ public class Case {
                 .toList();
         apply(new ReportLinked(caseId, report.reportId(), report.reference(), report.receivedAt(),
                 command.linkedAt(), report.referrer().agency(), report.channel(), report.concerns(), newPeople,
-                report.police()));
+                report.police(), report.consent()));
         // a police grade, or a report of immediate risk, can raise a rating to RED but never lowers one
         if (report.initialRag() == Rag.RED && rag != Rag.RED) {
             apply(new RiskRated(caseId, Rag.RED, FirstRating.rationale(report), report.submittedBy().sub(),
-                    report.submittedBy().agency(), command.linkedAt()));
+                    report.submittedBy().agency(), command.linkedAt(), reTimed(Rag.RED, command.deadlines())));
         }
         return version();
     }
@@ -119,8 +134,115 @@ public class Case {
             throw new CaseRuleBroken("rationale", "a rating records its rationale");
         }
         apply(new RiskRated(caseId, command.rag(), command.rationale(), command.ratedBy().sub(),
-                command.ratedBy().agency(), command.ratedAt()));
+                command.ratedBy().agency(), command.ratedAt(), reTimed(command.rag(), command.deadlines())));
         return version();
+    }
+
+    /** Each open request's due time under a new rating, counted from when it was asked. */
+    private List<RiskRated.InformationRequestDue> reTimed(Rag newRag, InformationDeadlines deadlines) {
+        return requests.values().stream().filter(InformationRequest::open)
+                .map(r -> new RiskRated.InformationRequestDue(r.requestId(), deadlines.dueBy(r.requestedAt(), newRag)))
+                .toList();
+    }
+
+    @CommandHandler
+    public long handle(RequestInformation command) {
+        List<Agency> agencies = command.agencies() == null ? List.of() : command.agencies();
+        if (agencies.isEmpty()) {
+            throw new CaseRuleBroken("agencies", "name at least one agency to ask");
+        }
+        if (agencies.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new CaseRuleBroken("agencies", "each agency must be one of CONTRACT.md's agencies");
+        }
+        if (Set.copyOf(agencies).size() != agencies.size()) {
+            throw new CaseRuleBroken("agencies", "name each agency once");
+        }
+        if (blank(command.question())) {
+            throw new CaseRuleBroken("question", "say what you want to know");
+        }
+        Consent consentNow = consentOfCase();
+        if (consentNow != Consent.GIVEN && blank(command.consentOverride())) {
+            throw new CaseRuleBroken("consentOverride", "consent is " + consentNow
+                    + ": say why sharing without consent is justified");
+        }
+        for (Agency agency : agencies) {
+            if (requests.values().stream().anyMatch(r -> r.open() && r.agency() == agency)) {
+                throw new CaseConflict(agency + " already has an open request on this case");
+            }
+        }
+        long before = version();
+        Instant dueBy = command.deadlines().dueBy(command.requestedAt(), rag);
+        for (Agency agency : agencies) {
+            apply(new InformationRequested(caseId, reference, InformationRequestIds.of(caseId, before, agency), agency,
+                    command.question(), command.requestedBy().sub(), command.requestedBy().agency(),
+                    command.requestedAt(), dueBy, rag, consentNow, blank(command.consentOverride()) ? null
+                    : command.consentOverride()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AnswerInformationRequest command) {
+        InformationRequest request = openRequestOf(command.requestId(), command.answeredBy().agency());
+        if (blank(command.summary())) {
+            throw new CaseRuleBroken("summary", "say what your agency knows, or that it knows nothing");
+        }
+        if (command.legalBasis() == null) {
+            throw new CaseRuleBroken("legalBasis", "information is shared on a legal basis");
+        }
+        if (command.legalBasis() == LegalBasis.CONSENT && consentOfCase() != Consent.GIVEN) {
+            throw new CaseRuleBroken("legalBasis", "consent is " + consentOfCase()
+                    + " on this case: CONSENT cannot be the legal basis");
+        }
+        apply(new InformationRequestAnswered(caseId, request.requestId(), request.agency(), command.answeredBy().sub(),
+                command.answeredAt(), command.legalBasis(), command.summary(), request.requestedAt(), request.dueBy(),
+                request.rag(), !command.answeredAt().isAfter(request.dueBy())));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(DeclineInformationRequest command) {
+        InformationRequest request = openRequestOf(command.requestId(), command.declinedBy().agency());
+        if (blank(command.reason())) {
+            throw new CaseRuleBroken("reason", "say why your agency will not share");
+        }
+        apply(new InformationRequestDeclined(caseId, request.requestId(), request.agency(), command.declinedBy().sub(),
+                command.declinedAt(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(MarkInformationRequestOverdue command) {
+        InformationRequest request = requests.get(command.requestId());
+        if (request != null && request.open() && !request.overdue() && !command.now().isBefore(request.dueBy())) {
+            apply(new InformationRequestOverdue(caseId, reference, request.requestId(), request.agency(), request.dueBy(),
+                    command.now()));
+        }
+        return version();
+    }
+
+    /** The request, checked in this order: it exists (404), the caller's agency was asked (403), it is open (409). */
+    private InformationRequest openRequestOf(UUID requestId, Agency callersAgency) {
+        InformationRequest request = requests.get(requestId);
+        if (request == null) {
+            throw new NoSuchInformationRequest(requestId);
+        }
+        if (request.agency() != callersAgency) {
+            throw new NotTheAgencyAsked();
+        }
+        if (!request.open()) {
+            throw new CaseConflict("This request was " + request.status().name().toLowerCase() + " already");
+        }
+        return request;
+    }
+
+    /** The opening report's consent, REFUSED once any report says so; a report that said nothing: NOT_SOUGHT. */
+    private Consent consentOfCase() {
+        return consent == null ? Consent.NOT_SOUGHT : consent;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     @CommandHandler
@@ -161,10 +283,14 @@ public class Case {
         if (event.police() != null) {
             policeReferences.add(event.police());
         }
+        consent = event.consent();
     }
 
     @EventSourcingHandler
     void on(ReportLinked event) {
+        if (event.consent() == Consent.REFUSED) {
+            consent = Consent.REFUSED;
+        }
         reports.add(event.reportId());
         subjects.addAll(event.subjects());
         concerns.addAll(event.concerns());
@@ -176,6 +302,30 @@ public class Case {
     @EventSourcingHandler
     void on(RiskRated event) {
         rag = event.rag();
+        for (RiskRated.InformationRequestDue due : event.informationRequestsDue()) {
+            requests.computeIfPresent(due.requestId(), (id, request) -> request.retimed(due.dueBy(), event.rag()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequested event) {
+        requests.put(event.requestId(), InformationRequest.asked(event.requestId(), event.agency(), event.requestedAt(),
+                event.dueBy(), event.rag()));
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequestAnswered event) {
+        requests.computeIfPresent(event.requestId(), (id, r) -> r.closed(InformationRequest.Status.ANSWERED));
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequestDeclined event) {
+        requests.computeIfPresent(event.requestId(), (id, r) -> r.closed(InformationRequest.Status.DECLINED));
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequestOverdue event) {
+        requests.computeIfPresent(event.requestId(), (id, r) -> r.markedOverdue());
     }
 
     @EventSourcingHandler

@@ -10,6 +10,10 @@ import uk.mash.contracts.events.AgencyInformationAdded;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.DecisionOverdue;
 import uk.mash.contracts.events.DecisionRecorded;
+import uk.mash.contracts.events.InformationRequestAnswered;
+import uk.mash.contracts.events.InformationRequestDeclined;
+import uk.mash.contracts.events.InformationRequestOverdue;
+import uk.mash.contracts.events.InformationRequested;
 import uk.mash.contracts.events.ReportLinked;
 import uk.mash.contracts.events.RiskRated;
 
@@ -22,6 +26,9 @@ public class CaseViewProjection {
 
     @Inject
     CaseViewStore views;
+
+    @Inject
+    InformationRequestStore requests;
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
@@ -45,7 +52,27 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(RiskRated event, @SequenceNumber long sequence) {
-        update(event.caseId(), sequence, view -> view.apply(event));
+        updateWithRequests(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(InformationRequested event, @SequenceNumber long sequence) {
+        updateWithRequests(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(InformationRequestAnswered event, @SequenceNumber long sequence) {
+        updateWithRequests(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(InformationRequestDeclined event, @SequenceNumber long sequence) {
+        updateWithRequests(event.caseId(), sequence, view -> view.apply(event));
+    }
+
+    @EventHandler
+    void on(InformationRequestOverdue event, @SequenceNumber long sequence) {
+        updateWithRequests(event.caseId(), sequence, view -> view.apply(event));
     }
 
     @EventHandler
@@ -59,13 +86,27 @@ public class CaseViewProjection {
     }
 
     private void update(UUID caseId, long sequence, Consumer<CaseView> change) {
+        changed(caseId, sequence, change);
+    }
+
+    /** For the events that change a request, or the case's rating shown beside each request. */
+    private void updateWithRequests(UUID caseId, long sequence, Consumer<CaseView> change) {
+        CaseView view = changed(caseId, sequence, change);
+        if (view != null) {
+            requests.saveAll(view);
+        }
+    }
+
+    /** The view after the change, saved; null when the event was folded in already. */
+    private CaseView changed(UUID caseId, long sequence, Consumer<CaseView> change) {
         CaseView view = views.find(caseId)
                 .orElseThrow(() -> new IllegalStateException("Event for a case with no view: " + caseId));
         if (view.version >= sequence) {
-            return; // seen already
+            return null; // seen already
         }
         change.accept(view);
         view.version = sequence;
         views.save(view);
+        return view;
     }
 }

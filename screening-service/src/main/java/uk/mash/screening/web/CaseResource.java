@@ -1,6 +1,5 @@
 package uk.mash.screening.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,17 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -44,6 +38,7 @@ import uk.mash.screening.api.AddAgencyInformation;
 import uk.mash.screening.api.RateRisk;
 import uk.mash.screening.api.RecordDecision;
 import uk.mash.screening.application.ScreenerDesk;
+import uk.mash.screening.command.InformationDeadlines;
 import uk.mash.screening.query.CaseView;
 import uk.mash.screening.query.CaseViewStore;
 import uk.mash.support.input.Parameters;
@@ -53,8 +48,9 @@ import uk.mash.support.security.Caller;
 import uk.mash.support.security.Roles;
 
 /**
- * The screener's API. Every read of a case is recorded. A POST answers with the case as it
- * stands after the change: it waits (briefly) for the case view to reach the command's version.
+ * The screener's API. Every read of a case is recorded. A POST answers with the case as it stands
+ * after the change ({@link CaseAnswers}); the 200, 404, 409 and 412 every change shares are described
+ * once, by {@link CaseChangeResponses}.
  */
 @Path("/api/v1/cases")
 @Tag(name = "Cases", description = "The screeners' cases: each report opens a case, or joins the open case of a "
@@ -65,7 +61,6 @@ import uk.mash.support.security.Roles;
 @RolesAllowed({Roles.SCREENER, Roles.MANAGER})
 public class CaseResource {
 
-    private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?(\"?)(\\d{1,18})\\1");
     private static final int DEFAULT_PAGE_SIZE = 50;
 
     /** The statuses a case list may be filtered by. */
@@ -81,6 +76,12 @@ public class CaseResource {
     CaseReads accessLog;
 
     @Inject
+    CaseAnswers answers;
+
+    @Inject
+    InformationDeadlines deadlines;
+
+    @Inject
     JsonWebToken token;
 
     @Inject
@@ -92,13 +93,7 @@ public class CaseResource {
     private static final String IF_MATCH_MEANS = "Optional: the case version this change was decided on, as the ETag "
             + "gave it (`\"7\"`; `W/\"7\"` and `7` are read too). When the case has moved on since, the change is refused "
             + "with 412 and nothing is recorded.";
-    private static final String CHANGED_CASE = "The case after the change";
     private static final String NO_SUCH_CASE = "No such case";
-    private static final String MOVED_ON = "The case has moved on since the version in If-Match";
-    private static final String AT_THE_SAME_MOMENT = "Someone else changed the case at the same moment; read it and try again";
-
-    @ConfigProperty(name = "mash.screening.view-wait", defaultValue = "PT10S")
-    Duration viewWait;
 
     @GET
     @Transactional
@@ -145,7 +140,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
     public Response get(@PathParam("caseId") UUID caseId) {
         CaseView view = views.find(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
-        return answer(view, "GET /api/v1/cases/{caseId}");
+        return answers.answer(view, "GET /api/v1/cases/{caseId}");
     }
 
     @POST
@@ -155,15 +150,6 @@ public class CaseResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AddAgencyInformationRequest.class), examples = {
                     @ExampleObject(name = "health-visitor", value = ApiExamples.AGENCY_INFORMATION)}))
-    @APIResponse(responseCode = "200", description = CHANGED_CASE,
-            headers = @Header(name = "ETag", description = "The case's new version, quoted",
-                    schema = @Schema(type = SchemaType.STRING, examples = "\"4\"")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
-                    examples = @ExampleObject(name = "case", value = ApiExamples.CASE)))
-    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
-    @APIResponse(responseCode = "409", description = AT_THE_SAME_MOMENT, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "concurrent-change", value = ApiExamples.CONCURRENT_CHANGE)))
-    @APIResponse(responseCode = "412", description = MOVED_ON)
     @APIResponse(responseCode = "422", description = "No summary or no legal basis",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "nothing-shared", value = ApiExamples.NOTHING_SHARED)))
@@ -171,8 +157,8 @@ public class CaseResource {
                                          @HeaderParam("If-Match") String ifMatch,
                                          @NotNull @Valid AddAgencyInformationRequest request) {
         long version = desk.addAgencyInformation(new AddAgencyInformation(caseId, Caller.of(token).actor(),
-                request.legalBasis(), request.summary(), clock.instant(), expected(ifMatch)));
-        return afterChange(caseId, version, "POST /api/v1/cases/{caseId}/agency-information");
+                request.legalBasis(), request.summary(), clock.instant(), CaseAnswers.expectedVersion(ifMatch)));
+        return answers.afterChange(caseId, version, "POST /api/v1/cases/{caseId}/agency-information");
     }
 
     @POST
@@ -182,15 +168,6 @@ public class CaseResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RiskRatingRequest.class), examples = {
                     @ExampleObject(name = "red", value = ApiExamples.RISK_RATING)}))
-    @APIResponse(responseCode = "200", description = CHANGED_CASE,
-            headers = @Header(name = "ETag", description = "The case's new version, quoted",
-                    schema = @Schema(type = SchemaType.STRING, examples = "\"4\"")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
-                    examples = @ExampleObject(name = "case", value = ApiExamples.CASE)))
-    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
-    @APIResponse(responseCode = "409", description = AT_THE_SAME_MOMENT, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "concurrent-change", value = ApiExamples.CONCURRENT_CHANGE)))
-    @APIResponse(responseCode = "412", description = MOVED_ON)
     @APIResponse(responseCode = "422", description = "No rationale, or a rating that is not RED, AMBER or GREEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "no-rationale", value = ApiExamples.NO_RATIONALE)))
@@ -198,8 +175,8 @@ public class CaseResource {
                              @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid RiskRatingRequest request) {
         long version = desk.rateRisk(new RateRisk(caseId, request.rag(), request.rationale(), Caller.of(token).actor(),
-                clock.instant(), expected(ifMatch)));
-        return afterChange(caseId, version, "POST /api/v1/cases/{caseId}/risk-rating");
+                clock.instant(), deadlines, CaseAnswers.expectedVersion(ifMatch)));
+        return answers.afterChange(caseId, version, "POST /api/v1/cases/{caseId}/risk-rating");
     }
 
     @POST
@@ -210,15 +187,6 @@ public class CaseResource {
             schema = @Schema(implementation = DecisionRequest.class), examples = {
                     @ExampleObject(name = "strategy-discussion", value = ApiExamples.DECISION),
                     @ExampleObject(name = "superseding", summary = "A later decision superseding the first", value = ApiExamples.SUPERSEDING_DECISION)}))
-    @APIResponse(responseCode = "200", description = CHANGED_CASE,
-            headers = @Header(name = "ETag", description = "The case's new version, quoted",
-                    schema = @Schema(type = SchemaType.STRING, examples = "\"4\"")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
-                    examples = @ExampleObject(name = "case", value = ApiExamples.CASE)))
-    @APIResponse(responseCode = "404", description = NO_SUCH_CASE)
-    @APIResponse(responseCode = "409", description = AT_THE_SAME_MOMENT, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "concurrent-change", value = ApiExamples.CONCURRENT_CHANGE)))
-    @APIResponse(responseCode = "412", description = MOVED_ON)
     @APIResponse(responseCode = "422", description = "A RED case closed as NO_FURTHER_ACTION or INFORMATION_AND_ADVICE; routes the outcome needs left out; no rationale; a second decision without supersedesReason",
             content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "red-cannot-be-closed", value = ApiExamples.RED_CANNOT_CLOSE)))
@@ -228,37 +196,7 @@ public class CaseResource {
         Set<Route> routes = request.routes() == null ? null : Set.copyOf(request.routes());
         long version = desk.recordDecision(new RecordDecision(caseId, UUID.randomUUID(), request.outcome(), routes,
                 request.rationale(), request.supersedesReason(), Caller.of(token).actor(), clock.instant(),
-                expected(ifMatch)));
-        return afterChange(caseId, version, "POST /api/v1/cases/{caseId}/decision");
-    }
-
-    private Response afterChange(UUID caseId, long version, String endpoint) {
-        long deadline = System.nanoTime() + viewWait.toNanos();
-        while (views.version(caseId) < version && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return QuarkusTransaction.requiringNew().call(() -> answer(views.find(caseId).orElseThrow(), endpoint));
-    }
-
-    private Response answer(CaseView view, String endpoint) {
-        accessLog.record(Caller.of(token), endpoint, List.of(view.caseId));
-        return Response.ok(view).tag(new EntityTag(Long.toString(view.version))).build();
-    }
-
-    /** {@code If-Match: "7"} (the ETag this API gives), or the bare or weak forms of it. */
-    private static Long expected(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        Matcher version = IF_MATCH.matcher(ifMatch);
-        if (!version.matches()) {
-            throw Parameters.malformed("If-Match", "must be a case version as the ETag gives it, e.g. \"7\"");
-        }
-        return Long.valueOf(version.group(2));
+                CaseAnswers.expectedVersion(ifMatch)));
+        return answers.afterChange(caseId, version, "POST /api/v1/cases/{caseId}/decision");
     }
 }

@@ -6,11 +6,17 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.mash.screening.command.CaseConflict;
 import uk.mash.screening.command.CaseRuleBroken;
+import uk.mash.screening.command.NoSuchInformationRequest;
+import uk.mash.screening.command.NotTheAgencyAsked;
 import uk.mash.support.problem.Problem;
 import uk.mash.support.problem.Violation;
 
-/** Screening's own refusals as problems: a broken MASH rule, an unknown case, a case that moved on. */
+/**
+ * Screening's own refusals as problems: a broken MASH rule, an unknown case or request, a case that moved
+ * on or a change that contradicts it, an answer from an agency that was not asked.
+ */
 public class ScreeningProblems {
 
     @ServerExceptionMapper
@@ -21,6 +27,21 @@ public class ScreeningProblems {
     @ServerExceptionMapper
     public Response unknownCase(AggregateNotFoundException e) {
         return respond(Problem.of(404, "not-found", "Not found", "No such case"));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRequest(NoSuchInformationRequest e) {
+        return respond(Problem.of(404, "not-found", "Not found", "No such information request on this case"));
+    }
+
+    @ServerExceptionMapper
+    public Response conflicting(CaseConflict e) {
+        return respond(Problem.of(409, "conflict", "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notTheAgencyAsked(NotTheAgencyAsked e) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", e.getMessage()));
     }
 
     @ServerExceptionMapper(priority = 1)

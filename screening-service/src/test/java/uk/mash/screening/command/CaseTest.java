@@ -36,6 +36,7 @@ class CaseTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-23T09:00:00Z");
     private static final Instant DUE = Instant.parse("2026-11-24T09:00:00Z");
     private static final Actor SCREENER = new Actor("sw.owen", Agency.CHILDRENS_SERVICES);
+    private static final InformationDeadlines DEADLINES = InformationDeadlines.DOMAIN_DEFAULTS;
 
     private AggregateTestFixture<Case> fixture;
     private final UUID caseId = UUID.randomUUID();
@@ -55,7 +56,7 @@ class CaseTest {
     private CaseOpened opened() {
         return new CaseOpened(caseId, schoolReport.reference(), schoolReport.reportId(), RECEIVED, DUE,
                 schoolReport.subjects(), schoolReport.concerns(), null, false, List.of(), null, RECEIVED,
-                Agency.EDUCATION, schoolReport.channel());
+                Agency.EDUCATION, schoolReport.channel(), schoolReport.consent());
     }
 
     private RiskRated rated(Rag rag) {
@@ -91,7 +92,7 @@ class CaseTest {
         Subject mark = Reports.parent("Mark", "Evans");
         ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.MEDIUM, sameSam, mark);
         fixture.given(opened())
-                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61)))
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61), DEADLINES))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         its(Matchers.matches(p -> p instanceof ReportLinked l && l.subjects().equals(List.of(mark)))),
                         Matchers.andNoMore())));
@@ -114,7 +115,7 @@ class CaseTest {
     void aHighPoliceNotificationLinkedToTheCaseRaisesItToRed() {
         ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.HIGH, sam);
         fixture.given(opened(), rated(Rag.AMBER))
-                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61)))
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61), DEADLINES))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         its(Matchers.matches(p -> p instanceof ReportLinked l
                                 && l.subjects().isEmpty() && l.police() != null)),
@@ -126,7 +127,7 @@ class CaseTest {
     void aPoliceGradeNeverLowersAScreenersRating() {
         ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.LOW, sam);
         fixture.given(opened(), rated(Rag.RED))
-                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61)))
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61), DEADLINES))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         its(Matchers.matches(p -> p instanceof ReportLinked)),
                         Matchers.andNoMore())));
@@ -136,9 +137,10 @@ class CaseTest {
     void aReportLinkedTwiceIsLinkedOnce() {
         ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.MEDIUM, sam);
         ReportLinked linked = new ReportLinked(caseId, police.reportId(), police.reference(), police.receivedAt(),
-                RECEIVED.plusSeconds(61), Agency.POLICE, police.channel(), police.concerns(), List.of(), police.police());
+                RECEIVED.plusSeconds(61), Agency.POLICE, police.channel(), police.concerns(), List.of(), police.police(),
+                police.consent());
         fixture.given(opened(), linked)
-                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(62)))
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(62), DEADLINES))
                 .expectNoEvents();
     }
 
@@ -154,7 +156,7 @@ class CaseTest {
     @Test
     void aRatingWithoutRationaleIsRefused() {
         fixture.given(opened())
-                .when(new RateRisk(caseId, Rag.AMBER, " ", SCREENER, RECEIVED, null))
+                .when(new RateRisk(caseId, Rag.AMBER, " ", SCREENER, RECEIVED, DEADLINES, null))
                 .expectException(CaseRuleBroken.class);
     }
 
@@ -257,7 +259,7 @@ class CaseTest {
                 RECEIVED, true, null, null, null, List.of(), List.of(sam), List.of());
         ReportReceived police = Reports.police(RECEIVED.plusSeconds(60), PoliceRiskGrade.MEDIUM, sam);
         fixture.given(opened(), decided)
-                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61)))
+                .when(new LinkReport(caseId, police, RECEIVED.plusSeconds(61), DEADLINES))
                 .expectNoEvents()
                 .expectException(org.axonframework.modelling.command.ConcurrencyException.class);
     }
@@ -265,7 +267,7 @@ class CaseTest {
     @Test
     void commandsAnswerTheCasesVersion() {
         fixture.given(opened(), rated(Rag.AMBER))
-                .when(new RateRisk(caseId, Rag.RED, "Escalating", SCREENER, RECEIVED, null))
+                .when(new RateRisk(caseId, Rag.RED, "Escalating", SCREENER, RECEIVED, DEADLINES, null))
                 .expectResultMessagePayload(2L);
     }
 }
