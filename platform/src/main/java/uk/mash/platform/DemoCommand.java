@@ -201,11 +201,31 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  information sharing   (not in audit's report card)");
             return;
         }
-        Map<Object, Object> overall = new LinkedHashMap<>();
-        Map<Object, Object> breakdowns = new LinkedHashMap<>();
-        sharing.forEach((k, v) -> (v instanceof Map<?, ?> ? breakdowns : overall).put(k, v));
-        out.printf("  information sharing   %s (report card, today)%n", overall);
-        breakdowns.forEach((k, v) -> out.printf("    %-19s %s%n", k, v));
+        out.printf("  information sharing   %s requests: %s answered, %s declined, %s open; %s answered by their due time"
+                + " (report card, today)%n", sharing.get("requests"), sharing.get("answered"), sharing.get("declined"),
+                sharing.get("open"), share(sharing.get("answeredByDueBy")));
+        if (sharing.get("byRag") instanceof Map<?, ?> byRag) {
+            List<String> rags = new ArrayList<>();
+            byRag.forEach((rag, f) -> rags.add(rag + " " + share(((Map<?, ?>) f).get("answeredByDueBy"))));
+            out.printf("    by due time, by RAG  %s%n", String.join(", ", rags));
+        }
+        if (sharing.get("byAgency") instanceof Map<?, ?> byAgency) {
+            byAgency.forEach((agency, f) -> {
+                Map<?, ?> a = (Map<?, ?>) f;
+                out.printf("    %-19s %s asked, %s answered, %s declined; response median %s, 90th percentile %s%n", agency,
+                        a.get("requests"), a.get("answered"), a.get("declined"), a.get("medianResponse"), a.get("p90Response"));
+            });
+        }
+    }
+
+    /** A report card share as "8 of 12 (66.7%)". */
+    private static String share(Object value) {
+        if (!(value instanceof Map<?, ?> s)) {
+            return String.valueOf(value);
+        }
+        Object share = s.get("share");
+        return s.get("count") + " of " + s.get("of")
+                + (share instanceof Number n ? String.format(" (%.1f%%)", n.doubleValue() * 100) : "");
     }
 
     private Family newFamily() {

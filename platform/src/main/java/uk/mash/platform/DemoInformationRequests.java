@@ -109,8 +109,8 @@ final class DemoInformationRequests {
         }
         Set<String> agenciesAsked = new TreeSet<>();
         asked.forEach(a -> agenciesAsked.add(a.agency()));
-        out.printf("  the screener asked %d agencies %d questions about %d cases%n", agenciesAsked.size(), asked.size(),
-                cases.size());
+        out.printf("  the screener sent %d information requests to %d agencies about %d cases%n", asked.size(),
+                agenciesAsked.size(), cases.size());
 
         // 2. the agencies answer: those due soonest are the slow ones; one request is declined
         List<Asked> byDue = new ArrayList<>(asked);
