@@ -1,35 +1,25 @@
 package uk.mash.screening;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.mash.testsupport.ApiDescriptionCheck;
+import uk.mash.testsupport.ApiDescriptionTests;
 
-/** What an integrator reads in screening's /q/openapi (ApiDescriptionCheck), and that its request examples hold. */
+/**
+ * What an integrator reads in screening's /q/openapi (ApiDescriptionTests), and that every change to a case
+ * says what it answers.
+ */
 @QuarkusTest
-class ApiDescriptionIT {
+class ApiDescriptionIT extends ApiDescriptionTests {
 
-    @TestHTTPResource("/")
-    URI root;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
-
-    @Test
-    void everyOperationIsDescribedForAnIntegrator() {
-        ApiDescriptionCheck.assertEveryOperationDescribed(root);
+    @Override
+    protected String requestPackage() {
+        return "uk.mash.screening.web";
     }
 
     @Test
@@ -51,12 +41,5 @@ class ApiDescriptionIT {
                 "/api/v1/cases/{caseId}/agency-information", "/api/v1/cases/{caseId}/information-requests",
                 "/api/v1/cases/{caseId}/information-requests/{requestId}/answer",
                 "/api/v1/cases/{caseId}/information-requests/{requestId}/decline");
-    }
-
-    @Test
-    void everyRequestExampleIsARequestTheServiceAccepts() {
-        ApiDescriptionCheck.assertRequestExamplesAccepted(root, (schema, example) -> validator
-                .validate(mapper.treeToValue(example, Class.forName("uk.mash.screening.web." + schema))).stream()
-                .map(v -> v.getPropertyPath() + " " + v.getMessage()).toList());
     }
 }
