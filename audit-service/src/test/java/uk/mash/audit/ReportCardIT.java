@@ -1,8 +1,13 @@
 package uk.mash.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.mash.audit.log.AuditEntry;
+import uk.mash.audit.reportcard.ReportCard;
+import uk.mash.audit.reportcard.ReportCardFold;
+import uk.mash.audit.store.AuditLogStore;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Concern;
 import uk.mash.contracts.EventTypes;
@@ -24,6 +33,12 @@ import uk.mash.contracts.events.RiskRated;
  */
 @QuarkusTest
 class ReportCardIT {
+
+    @Inject
+    AuditLogStore store;
+
+    @Inject
+    ObjectMapper mapper;
 
     private static Instant at(String s) {
         return Instant.parse("2031-03-0" + s + "Z");
@@ -210,6 +225,30 @@ class ReportCardIT {
 
     private static Instant april(String s) {
         return Instant.parse("2031-04-" + s + "Z");
+    }
+
+    /**
+     * The card reads only what is dated near the period and what became of those cases; folded from every
+     * entry of the log it must say the same. Checked on whatever this test run's log holds (every other
+     * test class's events, unreadable entries included, and the seeded periods when their tests ran first).
+     */
+    @Test
+    void theCardReadForAPeriodSaysWhatTheWholeLogFoldedSays() throws Exception {
+        List<AuditEntry> everything = new ArrayList<>();
+        store.scan(1, Long.MAX_VALUE, everything::add);
+        List<AuditEntry> ofItsTypes = everything.stream().filter(e -> ReportCardFold.TYPES.contains(e.type())).toList();
+        for (String[] period : new String[][] {{"2026-01-01", "2026-12-31"}, {"2031-03-01", "2031-03-31"},
+                {"2031-03-04", "2031-03-05"}, {"2000-01-01", "2040-12-31"}}) {
+            LocalDate from = LocalDate.parse(period[0]);
+            LocalDate to = LocalDate.parse(period[1]);
+            ReportCard whole = new ReportCardFold(mapper).fold(ofItsTypes, from, to);
+            JsonNode read = mapper.readTree(Api.as("auditor").queryParam("from", period[0]).queryParam("to", period[1])
+                    .get("/api/v1/performance").then().statusCode(200).extract().asString());
+            JsonNode folded = mapper.readTree(mapper.writeValueAsString(whole));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) read).remove("informationSharing");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) folded).remove("informationSharing");
+            assertThat(read).as(period[0] + " to " + period[1]).isEqualTo(folded);
+        }
     }
 
     @Test

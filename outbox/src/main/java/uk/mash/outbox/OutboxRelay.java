@@ -1,6 +1,7 @@
 package uk.mash.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.Guard;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
 import uk.mash.support.messaging.CloudEventMessages;
 
 /**
- * Publishes the outbox to Kafka (channel {@code outbox}; each entry names its topic), oldest first, and marks an entry published only once the broker
+ * Publishes the outbox to Kafka (channel {@code outbox}; each entry names its topic), oldest first,
+ * one replica of the service at a time, and marks an entry published only once the broker
  * has acknowledged it (acks=all). Woken at once after each commit, and polls as a backstop (a
  * restart, or entries left while Kafka was away). If the service dies between the broker's
  * acknowledgement and the mark, the entry is sent again with the same {@code ce_id}, which every
@@ -47,7 +49,9 @@ public class OutboxRelay {
         /** a batch went out, all of it acknowledged */
         PUBLISHED,
         /** some of the batch was not acknowledged: tried again after a pause */
-        INCOMPLETE
+        INCOMPLETE,
+        /** another replica of the service is relaying: this one waits, as when idle */
+        ANOTHER_RELAYS
     }
 
     @Inject
@@ -121,7 +125,8 @@ public class OutboxRelay {
     private void relay() {
         while (running) {
             try {
-                if (untilDone.call(this::pass, Pass.class) == Pass.IDLE) {
+                Pass pass = untilDone.call(this::pass, Pass.class);
+                if (pass == Pass.IDLE || pass == Pass.ANOTHER_RELAYS) {
                     wakeUp.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
@@ -136,19 +141,32 @@ public class OutboxRelay {
         }
     }
 
-    /** One batch: sent, and the acknowledged entries marked published. */
-    Pass pass() throws InterruptedException {
-        List<OutboxEntry> batch = outbox.unpublished(batchSize);
-        if (batch.isEmpty()) {
-            return Pass.IDLE;
-        }
-        List<Long> published = publish(batch);
-        outbox.markPublished(published);
-        if (published.size() == batch.size()) {
-            return Pass.PUBLISHED;
-        }
-        LOG.warnf("Kafka accepted %d of %d outbox entries; retrying", published.size(), batch.size());
-        return Pass.INCOMPLETE;
+    /**
+     * One batch: sent, and the acknowledged entries marked published, in one transaction that first
+     * claims the outbox for this replica ({@link OutboxStore#claimRelay}). Replicas of a service share
+     * its outbox; one relays at a time, so each entry is sent once in the normal case, and in the
+     * order written, which keeps each case's events in order on its partition. A replica that dies
+     * mid-pass releases the claim with its connection; the next pass of a survivor takes over.
+     */
+    Pass pass() throws Exception {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) TimeUnit.MILLISECONDS.toSeconds(deliveryTimeoutMs) + 30)
+                .call(() -> {
+                    if (!outbox.claimRelay()) {
+                        return Pass.ANOTHER_RELAYS;
+                    }
+                    List<OutboxEntry> batch = outbox.unpublished(batchSize);
+                    if (batch.isEmpty()) {
+                        return Pass.IDLE;
+                    }
+                    List<Long> published = publish(batch);
+                    outbox.markPublished(published);
+                    if (published.size() == batch.size()) {
+                        return Pass.PUBLISHED;
+                    }
+                    LOG.warnf("Kafka accepted %d of %d outbox entries; retrying", published.size(), batch.size());
+                    return Pass.INCOMPLETE;
+                });
     }
 
     /** Sends the batch and returns the ids the broker acknowledged. */

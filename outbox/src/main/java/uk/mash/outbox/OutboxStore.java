@@ -61,6 +61,27 @@ public class OutboxStore {
         return true;
     }
 
+    /**
+     * Claims the outbox for the caller's transaction, or answers false at once when another replica's
+     * relay holds it: a PostgreSQL advisory lock taken for the transaction, released when it ends or
+     * its connection dies.
+     */
+    public boolean claimRelay() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+            s.setString(1, RELAY_LOCK);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The advisory lock's name: one relay per service database. */
+    public static final String RELAY_LOCK = "outbox-relay";
+
     /** The oldest unpublished entries, in the order they were written. */
     public List<OutboxEntry> unpublished(int limit) {
         try (Connection c = dataSource.getConnection();

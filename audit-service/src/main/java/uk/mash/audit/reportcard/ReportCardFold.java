@@ -186,6 +186,19 @@ public final class ReportCardFold {
                         nearestRank(reportToDecision, 90)), informationSharing);
     }
 
+    /** The opening report's id of a case-opened entry, or null when the entry cannot be read as one. */
+    public static String openingReportOf(ObjectMapper mapper, AuditEntry opened) {
+        if (UnstorableRecord.is(opened.data())) {
+            return null;
+        }
+        try {
+            CaseOpened c = mapper.readValue(opened.data(), CaseOpened.class);
+            return c.reportId() == null ? null : c.reportId().toString();
+        } catch (Exception unreadable) {
+            return null;
+        }
+    }
+
     /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
     static Duration nearestRank(List<Duration> sorted, int percent) {
         if (sorted.isEmpty()) {

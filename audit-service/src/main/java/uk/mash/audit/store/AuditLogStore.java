@@ -217,19 +217,6 @@ public class AuditLogStore {
                 + "ORDER BY e.sequence", caseId, caseId);
     }
 
-    /** Entries of the given types, in log order. */
-    public List<AuditEntry> entriesOfTypes(List<String> types) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                     + " FROM audit_entries e WHERE e.type = ANY (?) ORDER BY e.sequence")) {
-            Array array = c.createArrayOf("text", types.toArray());
-            s.setArray(1, array);
-            return rows(s);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
     /**
      * Entries of one type whose event occurred (ce_time) at or after {@code from} and before {@code to},
      * in log order. Through the index audit_entries_type_time (V2): the rows read are those of the
@@ -242,6 +229,36 @@ public class AuditLogStore {
             s.setString(1, type);
             s.setObject(2, from.atOffset(ZoneOffset.UTC));
             s.setObject(3, to.atOffset(ZoneOffset.UTC));
+            return rows(s);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Entries of these types whose ce_time lies in [from, to), in log order (index audit_entries_type_time). */
+    public List<AuditEntry> entriesOfTypesOccurred(List<String> types, Instant from, Instant to) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_entries e"
+                     + " WHERE e.type = ANY (?) AND e.occurred_at >= ? AND e.occurred_at < ? ORDER BY e.sequence")) {
+            s.setArray(1, c.createArrayOf("text", types.toArray()));
+            s.setObject(2, from.atOffset(ZoneOffset.UTC));
+            s.setObject(3, to.atOffset(ZoneOffset.UTC));
+            return rows(s);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The received entries of these reports (index audit_entries_report), in log order. */
+    public List<AuditEntry> reportsReceived(Collection<String> reportIds) {
+        if (reportIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_entries e WHERE e.case_id IS NULL"
+                     + " AND ((e.data::jsonb) ->> 'reportId') = ANY (?) AND e.type = ? ORDER BY e.sequence")) {
+            s.setArray(1, c.createArrayOf("text", reportIds.toArray()));
+            s.setString(2, EventTypes.REPORT_RECEIVED);
             return rows(s);
         } catch (SQLException e) {
             throw new StoreException(e);

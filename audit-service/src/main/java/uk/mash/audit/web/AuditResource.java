@@ -1,6 +1,12 @@
 package uk.mash.audit.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -152,13 +158,30 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The entries, in sequence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryResponse.class),
                     examples = @ExampleObject(name = "two-entries", value = ApiExamples.CASE_EVENTS)))
-    public List<AuditEntryResponse> export(@QueryParam("fromSequence") String fromSequence,
-                                    @QueryParam("toSequence") String toSequence) {
+    public Response export(@QueryParam("fromSequence") String fromSequence,
+                           @QueryParam("toSequence") String toSequence) {
         Long from = Params.sequence("fromSequence", fromSequence);
         Long to = Params.sequence("toSequence", toSequence);
-        List<AuditEntryResponse> out = new java.util.ArrayList<>();
-        store.scan(from == null ? 1 : from, to == null ? Long.MAX_VALUE : to, e -> out.add(AuditEntryResponse.of(e, mapper)));
-        return out;
+        long first = from == null ? 1 : from;
+        long last = to == null ? Long.MAX_VALUE : to;
+        // streamed as the database cursor reads (1,000 rows a fetch): a decade's log never sits in memory
+        ObjectWriter entryWriter = mapper.writerFor(AuditEntryResponse.class)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        StreamingOutput entries = out -> {
+            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+                json.writeStartArray();
+                store.scan(first, last, e -> {
+                    try {
+                        entryWriter.writeValue(json, AuditEntryResponse.of(e, mapper));
+                        return true;
+                    } catch (IOException written) {
+                        throw new UncheckedIOException(written);
+                    }
+                });
+                json.writeEndArray();
+            }
+        };
+        return Response.ok(entries, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -21,7 +21,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.reportcard.InformationSharing;
 import uk.mash.audit.reportcard.InformationSharingFold;
@@ -72,8 +76,57 @@ public class PerformanceResource {
         if (start.isAfter(end)) {
             throw ProblemException.unprocessable("from", "must not be after to");
         }
-        return new ReportCardFold(mapper).fold(store.entriesOfTypes(ReportCardFold.TYPES), informationSharing(start, end),
-                start, end);
+        return new ReportCardFold(mapper).fold(reportCardEntries(start, end), informationSharing(start, end), start, end);
+    }
+
+    /** What each figure is dated by: received, opened, first decided, routed (ReportCardFold). */
+    private static final List<String> DATED_IN_THE_PERIOD = List.of(EventTypes.REPORT_RECEIVED, EventTypes.CASE_OPENED,
+            EventTypes.DECISION_RECORDED, EventTypes.REFERRAL_ROUTED);
+
+    /** What became of a case dated in the period, whenever it came. */
+    private static final List<String> WHAT_BECAME_OF_THE_CASE = List.of(EventTypes.CASE_OPENED,
+            EventTypes.DECISION_RECORDED, EventTypes.REFERRAL_ROUTED, EventTypes.REFERRAL_WITHDRAWN,
+            EventTypes.REFERRAL_ACKNOWLEDGED);
+
+    /**
+     * The entries the rest of the card needs for {@code from} to {@code to}, read so that the cost grows
+     * with the period, not with the log. ReportCardFold counts only what is dated inside the period, so it
+     * gets the same figures from these as from every entry of its types:
+     * <ol>
+     *   <li>the reports, openings, decisions and routings whose ce_time lies in the period widened by a
+     *       day each side (index audit_entries_type_time; an event's ce_time is its own instant, or within
+     *       seconds of it for screening's);</li>
+     *   <li>for each case among them, its opening, decisions, routings, withdrawals and acknowledgements
+     *       whenever they came (index audit_entries_case): whether a case opened in the period was routed,
+     *       the decision standing at the period's end, whether a referral was withdrawn or acknowledged;</li>
+     *   <li>the opening report of each of those cases (index audit_entries_report), for report-to-decision.</li>
+     * </ol>
+     */
+    private List<AuditEntry> reportCardEntries(LocalDate from, LocalDate to) {
+        List<AuditEntry> dated = store.entriesOfTypesOccurred(DATED_IN_THE_PERIOD,
+                from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Set<String> cases = new HashSet<>();
+        for (AuditEntry e : dated) {
+            if (e.caseId() != null) {
+                cases.add(e.caseId());
+            }
+        }
+        Map<Long, AuditEntry> entries = new TreeMap<>();
+        dated.forEach(e -> entries.put(e.sequence(), e));
+        List<AuditEntry> ofCases = store.entriesOfCases(cases, WHAT_BECAME_OF_THE_CASE);
+        ofCases.forEach(e -> entries.put(e.sequence(), e));
+        Set<String> openingReports = new HashSet<>();
+        for (AuditEntry e : ofCases) {
+            if (EventTypes.CASE_OPENED.equals(e.type())) {
+                String reportId = ReportCardFold.openingReportOf(mapper, e);
+                if (reportId != null) {
+                    openingReports.add(reportId);
+                }
+            }
+        }
+        store.reportsReceived(openingReports).forEach(e -> entries.put(e.sequence(), e));
+        return new ArrayList<>(entries.values());
     }
 
     /**
