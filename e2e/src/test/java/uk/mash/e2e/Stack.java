@@ -55,6 +55,14 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start() throws Exception {
+        return start(Map.of());
+    }
+
+    /**
+     * As {@link #start()}, every service also given {@code settings} (environment variables; a
+     * service ignores what it does not read), e.g. screening's short information-request limits.
+     */
+    static Stack start(Map<String, String> settings) throws Exception {
         Path root = Path.of(System.getProperty("mash.e2e.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("mash.e2e.logs", "target")).toAbsolutePath().normalize();
         Files.createDirectories(logs);
@@ -123,6 +131,7 @@ final class Stack implements AutoCloseable {
                 env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "owner-e2e");
             }
             env.put("MASH_DECISION_TIMESCALE", "PT1H");
+            env.putAll(settings);
             // services are killed and restarted: a short consumer session lets the restarted
             // process take its partitions back in seconds rather than the default 45 s
             List<String> sysProps = switch (name) {

@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * What the environment says about the local stack (README "How to configure it", CONTRACT.md's
- * command line): ports, an external database or broker, which services, timeouts, JVM options.
+ * command line): ports, an external database or broker, which services, timeouts, JVM options,
+ * how long agencies have to answer information requests.
  * A bad value is refused when the settings are read, before anything starts.
  */
 public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Duration startTimeout,
-                       Duration stopTimeout, List<String> serviceJvmOptions, List<Service> services) {
+                       Duration stopTimeout, List<String> serviceJvmOptions, List<Service> services,
+                       InformationDue informationDue) {
 
     /**
      * Each service's JVM, sized so that a service stays within 256 MB of resident memory under load
@@ -63,7 +65,8 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
                 services.add(s);
             }
         }
-        return new Settings(Map.copyOf(env), pg, kafka, start, stop, List.copyOf(jvm), List.copyOf(services));
+        InformationDue due = InformationDue.of(env);
+        return new Settings(Map.copyOf(env), pg, kafka, start, stop, List.copyOf(jvm), List.copyOf(services), due);
     }
 
     private static Duration seconds(String variable, int fallback, Map<String, String> env) {

@@ -72,6 +72,27 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void informationRequestsAreDueByDomainsLimitsUnlessTheEnvironmentShortensThem() {
+        InformationDue defaults = Settings.of(Map.of()).informationDue();
+        assertThat(defaults).isEqualTo(new InformationDue(Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(24)));
+        InformationDue drill = Settings.of(Map.of("MASH_INFO_DUE_RED", "PT30S", "MASH_INFO_DUE_AMBER", " PT1M ")).informationDue();
+        assertThat(drill).isEqualTo(new InformationDue(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofHours(24)));
+        // what screening is started with: every limit, ISO-8601 as screening reads it
+        assertThat(ServiceEnvironment.screening(drill)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "MASH_INFO_DUE_RED", "PT30S", "MASH_INFO_DUE_AMBER", "PT1M", "MASH_INFO_DUE_GREEN", "PT24H"));
+    }
+
+    @Test
+    void aBadInformationDueTimeIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> Settings.of(Map.of("MASH_INFO_DUE_AMBER", "6 hours")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MASH_INFO_DUE_AMBER must be a positive ISO-8601 duration (e.g. PT2H, PT30S), not '6 hours'");
+        // every request would be overdue the moment it is made
+        assertThatThrownBy(() -> Settings.of(Map.of("MASH_INFO_DUE_RED", "PT0S"))).hasMessageContaining("MASH_INFO_DUE_RED");
+        assertThatThrownBy(() -> Settings.of(Map.of("MASH_INFO_DUE_GREEN", "-PT1H"))).hasMessageContaining("MASH_INFO_DUE_GREEN");
+    }
+
+    @Test
     void aServiceGetsItsOwnDatabaseOnTheServerOfMashDbUrlWithoutTheSuperusersCredentials() {
         LocalStack stack = new LocalStack(new MashHome(Path.of("/repo")),
                 Settings.of(Map.of("MASH_DB_URL", "jdbc:postgresql://db.example:6432/postgres?user=admin&password=s3cret&sslmode=require")),
