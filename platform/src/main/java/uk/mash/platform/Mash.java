@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             "                        embedded server (MASH_DB_USER, MASH_DB_PASSWORD",
             "                        if not in the URL)",
             "  MASH_KAFKA_BOOTSTRAP  a Kafka cluster instead of the local broker",
+            "  MASH_KAFKA_PARTITIONS partitions of each topic the local broker makes (12)",
             "  MASH_DECISION_TIMESCALE, MASH_ESCALATION_RED, MASH_ESCALATION_OTHER,",
             "  MASH_LOG_JSON         passed on to the services when set",
             "  MASH_INFO_DUE_RED [PT2H], MASH_INFO_DUE_AMBER [PT6H],",

@@ -49,6 +49,16 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void topicsGetTwelvePartitionsUnlessToldAndANonsenseCountIsRefused() {
+        assertThat(Settings.of(Map.of()).kafkaPartitions()).isEqualTo(12);
+        assertThat(Settings.of(Map.of("MASH_KAFKA_PARTITIONS", "24")).kafkaPartitions()).isEqualTo(24);
+        for (String bad : new String[] {"0", "-3", "twelve", "1001"}) {
+            assertThatThrownBy(() -> Settings.of(Map.of("MASH_KAFKA_PARTITIONS", bad)))
+                    .hasMessage("MASH_KAFKA_PARTITIONS must be a number of partitions (1 to 1000), not '" + bad + "'");
+        }
+    }
+
+    @Test
     void mashServicesNarrowsTheServicesAndRefusesAnUnknownOne() {
         assertThat(Settings.of(Map.of("MASH_SERVICES", "intake,audit")).services())
                 .containsExactly(ServiceCatalog.INTAKE, ServiceCatalog.AUDIT);
