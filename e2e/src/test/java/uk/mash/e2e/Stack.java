@@ -55,15 +55,23 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start() throws Exception {
-        return start(false);
+        return start(Map.of(), false);
+    }
+
+    /**
+     * As {@link #start()}, every service also given {@code settings} (environment variables; a
+     * service ignores what it does not read), e.g. screening's short information-request limits.
+     */
+    static Stack start(Map<String, String> settings) throws Exception {
+        return start(settings, false);
     }
 
     /** The stack with the console too (its browser tests): a fifth process, calling the four services. */
     static Stack startWithConsole() throws Exception {
-        return start(true);
+        return start(Map.of(), true);
     }
 
-    private static Stack start(boolean withConsole) throws Exception {
+    private static Stack start(Map<String, String> settings, boolean withConsole) throws Exception {
         List<uk.mash.platform.Service> wanted = ServiceCatalog.SERVICES.stream()
                 .filter(s -> withConsole || ServiceCatalog.hasDatabase(s)).toList();
         Path root = Path.of(System.getProperty("mash.e2e.root", "..")).toAbsolutePath().normalize();
@@ -143,6 +151,7 @@ final class Stack implements AutoCloseable {
                 env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "owner-e2e");
             }
             env.put("MASH_DECISION_TIMESCALE", "PT1H");
+            env.putAll(settings);
             // services are killed and restarted: a short consumer session lets the restarted
             // process take its partitions back in seconds rather than the default 45 s
             List<String> sysProps = switch (name) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.mash.e2e.Api.Answer;
+import uk.mash.platform.InformationDue;
+import uk.mash.platform.ServiceEnvironment;
 import uk.mash.testsupport.TestTokens;
 import uk.mash.testsupport.TopicReader;
 
@@ -38,6 +40,8 @@ class WholeStackIT {
 
     private static final Duration LONG = Duration.ofSeconds(90);
     private static final Duration QUIET = Duration.ofSeconds(5);
+    /** How long an agency has to answer about a RED case in this stack (MASH_INFO_DUE_RED). */
+    private static final Duration RED_DUE = Duration.ofSeconds(4);
 
     private String SCHOOL;
     private String POLICE;
@@ -66,9 +70,20 @@ class WholeStackIT {
     private Instant beforeDecision;
     private String adultCaseId;
 
+    private String askedCaseId;
+    /** agency → its request's id, on the case about which three agencies are asked */
+    private final Map<String, String> requestIds = new LinkedHashMap<>();
+    private Instant beforeAnswer;
+
     @BeforeAll
     void startStack() throws Exception {
-        stack = Stack.start();
+        // information requests: a RED case's answers due in 4 s (so one goes overdue within the test),
+        // an unrated (AMBER) case's in an hour (so none does before the re-rating); the overdue clock
+        // checks every second rather than every 10 s
+        Map<String, String> settings = new LinkedHashMap<>(ServiceEnvironment.screening(
+                new InformationDue(RED_DUE, Duration.ofHours(1), Duration.ofHours(24))));
+        settings.put("MASH_SCREENING_OVERDUE_CHECK_EVERY", "1s");
+        stack = Stack.start(settings);
         // the signing key exists once the infrastructure has started
         SCHOOL = TestTokens.token("referrer", "EDUCATION", "dsl.jones");
         POLICE = TestTokens.token("police-system", "POLICE", "nwp.niche");
@@ -377,8 +392,195 @@ class WholeStackIT {
                 MANAGER).text());
     }
 
+    // ------------------------------------------------------------------------------------------
+    // Information requests between agencies (issue 13): three agencies asked about a case; health
+    // answers, education declines, and police's request, due sooner once the case is rated RED,
+    // goes overdue. The report card before this (order 11) counted no requests.
+    // ------------------------------------------------------------------------------------------
+
     @Test
     @Order(12)
+    void theScreenerAsksHealthEducationAndPoliceJustifyingSharingWithoutConsent() {
+        Map<String, Object> report = schoolReport("Mali", "Parry", "2015-06-11",
+                "Mali told her teacher she is scared of her mum's new partner and has been sleeping at a friend's.");
+        report.put("consent", "NOT_SOUGHT");
+        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, report);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+        reportsSent++;
+        askedCaseId = awaitOneCase("Parry", "AWAITING_DECISION");
+        JsonNode view = screeningCase(askedCaseId);
+        assertThat(view.path("consent").asText()).isEqualTo("NOT_SOUGHT");
+        assertThat(view.path("rag").isNull()).as("not yet rated: %s", view.path("rag")).isTrue();
+
+        String url = screening("/api/v1/cases/" + askedCaseId + "/information-requests");
+        Map<String, Object> ask = new LinkedHashMap<>();
+        ask.put("agencies", List.of("HEALTH", "EDUCATION", "POLICE"));
+        ask.put("question", "Is the family known to you: the mother's new partner in particular?");
+        // consent was not sought: sharing without it must be justified
+        Answer refused = Api.post(url, SCREENER, ask);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.text()).contains("consentOverride");
+        assertThat(screeningCase(askedCaseId).path("informationRequests")).as("nothing stored for a refusal").isEmpty();
+
+        ask.put("consentOverride", "Asking the mother could alert the partner and put the child at risk of significant harm.");
+        Answer asked = Api.post(url, SCREENER, ask);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        JsonNode requests = asked.body().path("informationRequests");
+        assertThat(texts(requests, "agency")).containsExactly("HEALTH", "EDUCATION", "POLICE");
+        for (JsonNode r : requests) {
+            assertThat(r.path("status").asText()).isEqualTo("OPEN");
+            assertThat(r.path("overdue").asBoolean()).isFalse();
+            assertThat(r.path("requestedBy").asText()).isEqualTo("screener.e2e");
+            assertThat(r.path("requestedByAgency").asText()).isEqualTo("CHILDRENS_SERVICES");
+            assertThat(r.path("consentOverride").asText()).startsWith("Asking the mother");
+            // an unrated case counts as AMBER: an hour here (MASH_INFO_DUE_AMBER=PT1H)
+            assertThat(instant(r, "dueBy")).isEqualTo(instant(r, "requestedAt").plus(Duration.ofHours(1)));
+            requestIds.put(r.path("agency").asText(), r.path("requestId").asText());
+        }
+        assertThat(requestIds.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(13)
+    void healthsOwnScreenerAnswersHealthsRequestOnce() {
+        String answer = screening("/api/v1/cases/" + askedCaseId + "/information-requests/" + requestIds.get("HEALTH")
+                + "/answer");
+        Map<String, Object> body = Map.of("summary", "Known to the health visitor: the partner attended A&E twice with"
+                + " injuries from fights; Mali's immunisations are overdue.", "legalBasis", "SAFEGUARDING_WITHOUT_CONSENT");
+        // only the requested agency's screener answers
+        Answer wrongAgency = Api.post(answer, TestTokens.token("screener", "EDUCATION", "dsl.morgan"), body);
+        assertThat(wrongAgency.status()).as(wrongAgency.toString()).isEqualTo(403);
+        // the family did not consent: the answer cannot claim it
+        Answer claimsConsent = Api.post(answer, HEALTH, Map.of("summary", "Known to the health visitor.", "legalBasis", "CONSENT"));
+        assertThat(claimsConsent.status()).as(claimsConsent.toString()).isEqualTo(422);
+
+        sleep(Duration.ofSeconds(1));
+        beforeAnswer = Instant.now();
+        sleep(Duration.ofSeconds(1));
+        Answer answered = Api.post(answer, HEALTH, body);
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        JsonNode health = request(answered.body(), "HEALTH");
+        assertThat(health.path("status").asText()).isEqualTo("ANSWERED");
+        assertThat(health.path("answeredBy").asText()).isEqualTo("nurse.jones");
+        List<JsonNode> shared = new ArrayList<>();
+        answered.body().path("agencyInformation").forEach(i -> {
+            if (requestIds.get("HEALTH").equals(i.path("requestId").asText())) {
+                shared.add(i);
+            }
+        });
+        assertThat(shared).as(answered.text()).hasSize(1);
+        assertThat(shared.get(0).path("agency").asText()).isEqualTo("HEALTH");
+        assertThat(shared.get(0).path("sharedBy").asText()).isEqualTo("nurse.jones");
+        assertThat(shared.get(0).path("legalBasis").asText()).isEqualTo("SAFEGUARDING_WITHOUT_CONSENT");
+
+        Answer again = Api.post(answer, HEALTH, body);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(14)
+    void educationsScreenerDeclinesWithAReason() {
+        Answer declined = Api.post(screening("/api/v1/cases/" + askedCaseId + "/information-requests/"
+                + requestIds.get("EDUCATION") + "/decline"), TestTokens.token("screener", "EDUCATION", "dsl.morgan"),
+                Map.of("reason", "Mali moved schools in September; her records went with her to Denbighshire."));
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        JsonNode education = request(declined.body(), "EDUCATION");
+        assertThat(education.path("status").asText()).isEqualTo("DECLINED");
+        assertThat(education.path("declinedBy").asText()).isEqualTo("dsl.morgan");
+        assertThat(education.path("declineReason").asText()).startsWith("Mali moved schools");
+        assertThat(request(declined.body(), "POLICE").path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    @Order(15)
+    void ratedRedThePoliceRequestIsDueSoonerAndGoesOverdueOnce() {
+        try (TopicReader caseEvents = new TopicReader("mash.case-events")) {
+            Answer rated = Api.post(screening("/api/v1/cases/" + askedCaseId + "/risk-rating"), SCREENER,
+                    Map.of("rag", "RED", "rationale", "Health's answer: a violent partner in the home."));
+            assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
+            JsonNode police = request(rated.body(), "POLICE");
+            // still open: due by its requestedAt plus RED's limit, no longer AMBER's hour
+            assertThat(instant(police, "dueBy")).isEqualTo(instant(police, "requestedAt").plus(RED_DUE));
+            assertThat(police.path("rag").asText()).isEqualTo("RED");
+            // answered before the re-rating: its due time stays the one it was answered by
+            JsonNode health = request(rated.body(), "HEALTH");
+            assertThat(instant(health, "dueBy")).isEqualTo(instant(health, "requestedAt").plus(Duration.ofHours(1)));
+
+            await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(request(screeningCase(askedCaseId), "POLICE").path("overdue").asBoolean()).isTrue());
+            JsonNode overdue = request(screeningCase(askedCaseId), "POLICE");
+            assertThat(overdue.path("status").asText()).isEqualTo("OPEN");
+
+            caseEvents.await(r -> overdueEvent(r, askedCaseId), LONG);
+            // given time to say it again, it does not: one event (one ce_id) for the request
+            List<TopicReader.Received> said = caseEvents.all(r -> overdueEvent(r, askedCaseId), QUIET);
+            assertThat(distinctEventIds(said)).hasSize(1);
+            assertThat(said.get(0).value()).contains(requestIds.get("POLICE")).contains("POLICE");
+        }
+
+        // police's screener finds it among its agency's requests, overdue
+        String policeScreener = TestTokens.token("screener", "POLICE", "mash.pc.davies");
+        Answer list = Api.get(screening("/api/v1/information-requests?agency=POLICE"), policeScreener);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<JsonNode> mine = new ArrayList<>();
+        list.body().path("items").forEach(i -> {
+            if (requestIds.get("POLICE").equals(i.path("requestId").asText())) {
+                mine.add(i);
+            }
+        });
+        assertThat(mine).as(list.text()).hasSize(1);
+        assertThat(mine.get(0).path("caseId").asText()).isEqualTo(askedCaseId);
+        assertThat(mine.get(0).path("caseReference").asText()).matches("MASH-\\d{4}-\\d{6}");
+        assertThat(mine.get(0).path("rag").asText()).isEqualTo("RED");
+        assertThat(mine.get(0).path("status").asText()).isEqualTo("OPEN");
+        assertThat(mine.get(0).path("overdue").asBoolean()).isTrue();
+        // nothing about the people of the case on the list (the request's own words only)
+        assertThat(list.text()).doesNotContain("Parry").doesNotContain("Mali").doesNotContain("2015-06-11")
+                .doesNotContain("told her teacher");
+        // a screener sees its own agency's requests only
+        Answer others = Api.get(screening("/api/v1/information-requests?agency=HEALTH"), policeScreener);
+        assertThat(others.status()).as(others.toString()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(16)
+    void theAuditorSeesTheRequestsAsTheyStoodAndTheReportCardCountsThem() {
+        List<String> expected = List.of("mash.case.information-requested.v1", "mash.case.information-request-answered.v1",
+                "mash.case.information-request-declined.v1", "mash.case.information-request-overdue.v1");
+        await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Answer events = Api.get(audit("/api/v1/audit/cases/" + askedCaseId + "/events"), AUDITOR);
+            assertThat(events.status()).as(events.toString()).isEqualTo(200);
+            assertThat(texts(events.body(), "type")).containsAll(expected);
+        });
+
+        Answer before = Api.get(audit("/api/v1/audit/cases/" + askedCaseId + "/state?asOf=" + beforeAnswer), AUDITOR);
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+        assertThat(request(before.body(), "HEALTH").path("status").asText()).as(before.text()).isEqualTo("OPEN");
+        assertThat(texts(before.body().path("agencyInformation"), "requestId")).doesNotContain(requestIds.get("HEALTH"));
+
+        Answer now = Api.get(audit("/api/v1/audit/cases/" + askedCaseId + "/state?asOf=" + Instant.now()), AUDITOR);
+        assertThat(now.status()).as(now.toString()).isEqualTo(200);
+        assertThat(request(now.body(), "HEALTH").path("status").asText()).as(now.text()).isEqualTo("ANSWERED");
+        assertThat(request(now.body(), "EDUCATION").path("status").asText()).isEqualTo("DECLINED");
+        assertThat(request(now.body(), "POLICE").path("overdue").asBoolean()).isTrue();
+        assertThat(texts(now.body().path("agencyInformation"), "requestId")).contains(requestIds.get("HEALTH"));
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Answer card = Api.get(audit("/api/v1/performance?from=" + today + "&to=" + today), MANAGER);
+            assertThat(card.status()).as(card.toString()).isEqualTo(200);
+            JsonNode sharing = card.body().path("informationSharing");
+            assertThat(sharing.path("requests").asLong()).as(card.text()).isEqualTo(3);
+            assertThat(sharing.path("answered").asLong()).as(card.text()).isEqualTo(1);
+            assertThat(sharing.path("declined").asLong()).as(card.text()).isEqualTo(1);
+            assertThat(sharing.path("open").asLong()).as(card.text()).isEqualTo(1);
+        });
+        System.out.println("e2e: information sharing " + Api.get(audit("/api/v1/performance?from=" + today + "&to=" + today),
+                MANAGER).body().path("informationSharing"));
+    }
+
+    @Test
+    @Order(17)
     void theBenchRunsEndToEndOnATinyLoad() throws Exception {
         // the bench (bench/, as ./mash bench runs it), as a process, on a few reports a second: a smoke
         // run (no speed is asserted); every report it sends must come through, and the results must be written
@@ -514,6 +716,24 @@ class WholeStackIT {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(field == null ? n.asText() : n.path(field).asText()));
         return out;
+    }
+
+    /** The information request to that agency in a case view (screening's or audit's). */
+    private static JsonNode request(JsonNode view, String agency) {
+        for (JsonNode r : view.path("informationRequests")) {
+            if (agency.equals(r.path("agency").asText())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no information request to " + agency + " in " + view);
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return Instant.parse(node.path(field).asText());
+    }
+
+    private static boolean overdueEvent(TopicReader.Received r, String caseId) {
+        return caseId.equals(r.key()) && "mash.case.information-request-overdue.v1".equals(r.header("ce_type"));
     }
 
     private static boolean routed(TopicReader.Received r, String caseId) {

@@ -1,15 +1,10 @@
 package uk.mash.platform;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +14,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.jose4j.json.JsonUtil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,12 +22,13 @@ import picocli.CommandLine.ParentCommand;
  * A working day at the front door, through the running stack's public APIs only: reports from
  * schools, health visitors, housing, the public; police notifications (some about children already
  * reported, some sent twice); a scripted screener who shares, rates and decides; receiving teams
- * who acknowledge; a few re-referrals. The people are generated, not real: Welsh and English names
+ * who acknowledge; a few re-referrals; other agencies asked what they know about some cases, their
+ * screeners answering (one declining, the slowest late: {@link DemoInformationRequests}). The people are generated, not real: Welsh and English names
  * and places, plausible ages.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "A working day (about 80 reports and police notifications, a scripted screener,"
-                + " acknowledgements) through the running stack (started first if it is not up), then a summary.")
+                + " acknowledgements, information requests to other agencies) through the running stack (started first if it is not up), then a summary.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final String[] CHILD_NAMES = {"Osian", "Cai", "Nia", "Lowri", "Ffion", "Tomos", "Elis", "Mali",
@@ -64,10 +59,10 @@ final class DemoCommand implements Callable<Integer> {
                           Map<String, Object> parent, Map<String, Object> adultAtRisk) {
     }
 
-    private final Map<String, String> tokens = new HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private PrivateKey key;
+    private DemoClient client;
     private Random random;
+    /** The cases the scripted screener decided in this run (the agencies are asked about some of them). */
+    private final List<String> decided = new ArrayList<>();
 
     @ParentCommand
     Mash mash;
@@ -91,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     int day(Path keyFile, String intake, String screening, String routing, String audit, PrintStream out) throws Exception {
-        key = Pem.readPrivateKey(keyFile);
+        client = new DemoClient(Pem.readPrivateKey(keyFile));
         random = new Random(seed != null ? seed : (int) (System.nanoTime() & 0x7fffffff));
 
         // 1. the day's reports and police notifications
@@ -164,10 +159,16 @@ final class DemoCommand implements Callable<Integer> {
             queued.put(queue, pending.size() + " pending, " + acknowledged + " acknowledged now");
         }
 
-        // 6. the summary
+        // 6. the multi-agency checks: other agencies asked about some of the day's cases, and answering
+        DemoInformationRequests.Summary asked = new DemoInformationRequests(client, random).run(screening, decided, out);
+
+        // 7. the summary
         Map<String, Object> cases = get(screening + "/api/v1/cases?size=1", "manager", "CHILDRENS_SERVICES", "demo.manager");
         Thread.sleep(2_000); // audit follows every topic
         Map<String, Object> integrity = get(audit + "/api/v1/audit/integrity", "auditor", "OTHER", "demo.auditor");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Map<String, Object> card = get(audit + "/api/v1/performance?from=" + today + "&to=" + today, "manager",
+                "CHILDRENS_SERVICES", "demo.manager");
         out.println();
         out.println("A day at the front door");
         out.printf("  reports sent          %d (%d police notifications, %d repeats sent, %d re-referral reports)%n",
@@ -175,9 +176,56 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  cases in screening    %s%n", cases.get("total"));
         out.printf("  decisions by outcome  %s%n", new TreeMap<>(outcomes));
         out.printf("  referrals per queue   %s%n", queued);
+        out.printf("  information requests  %d to %d agencies about %d cases (%d without consent, the override recorded)%n",
+                asked.requests(), asked.agencies(), asked.cases(), asked.withoutConsent());
+        out.printf("  their answers         %d answered (%d late), %d declined, %d left open%n", asked.answered(),
+                asked.answeredLate(), asked.declined(), asked.leftOpenDue().size());
+        if (!asked.leftOpenDue().isEmpty()) {
+            out.printf("                        overdue from %s unless answered (answers are due by the case's RAG:"
+                    + " MASH_INFO_DUE_RED, _AMBER, _GREEN)%n", asked.leftOpenDue().get(0));
+            if (asked.answeredLate() == 0) {
+                out.println("                        to see answers come late here, shorten the limits:"
+                        + " MASH_INFO_DUE_RED=PT30S MASH_INFO_DUE_AMBER=PT45S ./mash restart screening"
+                        + " (or ./mash down, then MASH_INFO_DUE_RED=PT30S ./mash up), and ./mash demo again");
+            }
+        }
+        printInformationSharing(card.get("informationSharing"), out);
         out.printf("  audit log             %s entries, integrity %s%n", integrity.get("entries"),
                 Boolean.TRUE.equals(integrity.get("verified")) ? "verified" : "BROKEN at " + integrity.get("firstBrokenSequence"));
         return Boolean.TRUE.equals(integrity.get("verified")) ? 0 : 1;
+    }
+
+    /** The report card's information sharing figures for today, as audit counts them (figures only). */
+    private static void printInformationSharing(Object figures, PrintStream out) {
+        if (!(figures instanceof Map<?, ?> sharing)) {
+            out.println("  information sharing   (not in audit's report card)");
+            return;
+        }
+        out.printf("  information sharing   %s requests: %s answered, %s declined, %s open; %s answered by their due time"
+                + " (report card, today)%n", sharing.get("requests"), sharing.get("answered"), sharing.get("declined"),
+                sharing.get("open"), share(sharing.get("answeredByDueBy")));
+        if (sharing.get("byRag") instanceof Map<?, ?> byRag) {
+            List<String> rags = new ArrayList<>();
+            byRag.forEach((rag, f) -> rags.add(rag + " " + share(((Map<?, ?>) f).get("answeredByDueBy"))));
+            out.printf("    by due time, by RAG  %s%n", String.join(", ", rags));
+        }
+        if (sharing.get("byAgency") instanceof Map<?, ?> byAgency) {
+            byAgency.forEach((agency, f) -> {
+                Map<?, ?> a = (Map<?, ?>) f;
+                out.printf("    %-19s %s asked, %s answered, %s declined; response median %s, 90th percentile %s%n", agency,
+                        a.get("requests"), a.get("answered"), a.get("declined"), a.get("medianResponse"), a.get("p90Response"));
+            });
+        }
+    }
+
+    /** A report card share as "8 of 12 (66.7%)". */
+    private static String share(Object value) {
+        if (!(value instanceof Map<?, ?> s)) {
+            return String.valueOf(value);
+        }
+        Object share = s.get("share");
+        return s.get("count") + " of " + s.get("of")
+                + (share instanceof Number n ? String.format(" (%.1f%%)", n.doubleValue() * 100) : "");
     }
 
     private Family newFamily() {
@@ -308,6 +356,7 @@ final class DemoCommand implements Callable<Integer> {
             post(url + "/decision", "screener", "CHILDRENS_SERVICES", "sw.owen",
                     Map.of("outcome", outcome, "rationale", "Decision after multi-agency screening."));
             outcomes.merge(outcome, 1, Integer::sum);
+            decided.add((String) c.get("caseId"));
         }
         out.printf("  the screener decided %d cases%n", awaiting.size());
         return outcomes;
@@ -329,31 +378,12 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> get(String url, String role, String agency, String sub) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), role, agency, sub);
+        return client.get(url, role, agency, sub);
     }
 
     private Map<String, Object> post(String url, String role, String agency, String sub, Map<String, Object> body)
             throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body))), role, agency, sub);
-    }
-
-    private Map<String, Object> send(HttpRequest.Builder request, String role, String agency, String sub)
-            throws Exception {
-        String token = tokens.computeIfAbsent(role + "|" + agency + "|" + sub, k -> {
-            try {
-                return Tokens.sign(key, role, agency == null ? Identity.defaultAgency(role) : agency, sub, 3600);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return JsonUtil.parseJson(response.body());
+        return client.post(url, role, agency, sub, body);
     }
 
     private String pick(String[] values) {

@@ -140,7 +140,7 @@ final class LocalKafka {
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + home.kafkaData(),
-                "num.partitions=3",
+                "num.partitions=" + settings.kafkaPartitions(),
                 "auto.create.topics.enable=true",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",

@@ -252,6 +252,10 @@ public final class LocalStack {
             env.put(ServiceEnvironment.AUDIT_OWNER, "audit_owner");
             env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, owner);
         }
+        if (s.equals(ServiceCatalog.SCREENING)) {
+            // read and checked with the other settings, so a bad value stops ./mash before anything starts
+            env.putAll(ServiceEnvironment.screening(settings.informationDue()));
+        }
         // MASH_DECISION_TIMESCALE, MASH_ESCALATION_*, MASH_LOG_JSON and Quarkus's own variables pass
         // through from this environment when set; the superuser's database settings do not.
         ServiceProcess p = ServiceProcess.builder(s.name())

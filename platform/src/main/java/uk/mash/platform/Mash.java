@@ -36,8 +36,12 @@ import picocli.CommandLine.Spec;
             "                        embedded server (MASH_DB_USER, MASH_DB_PASSWORD",
             "                        if not in the URL)",
             "  MASH_KAFKA_BOOTSTRAP  a Kafka cluster instead of the local broker",
+            "  MASH_KAFKA_PARTITIONS partitions of each topic the local broker makes (12)",
             "  MASH_DECISION_TIMESCALE, MASH_ESCALATION_RED, MASH_ESCALATION_OTHER,",
             "  MASH_LOG_JSON         passed on to the services when set",
+            "  MASH_INFO_DUE_RED [PT2H], MASH_INFO_DUE_AMBER [PT6H],",
+            "  MASH_INFO_DUE_GREEN [PT24H]  how long an agency has to answer an",
+            "                        information request, by the case's RAG",
             "  MASH_SERVICES         only these services (e.g. \"intake\"; \"none\")",
             "  MASH_SERVICE_JVM_OPTS each service's JVM options (the whole set)",
             "  MASH_START_TIMEOUT [180], MASH_STOP_TIMEOUT [30]  seconds"})

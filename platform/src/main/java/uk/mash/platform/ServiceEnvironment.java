@@ -22,6 +22,10 @@ public final class ServiceEnvironment {
     /** audit's log is migrated by an owner role; its runtime user may only read and append. */
     public static final String AUDIT_OWNER = "MASH_AUDIT_DB_OWNER";
     public static final String AUDIT_OWNER_PASSWORD = "MASH_AUDIT_DB_OWNER_PASSWORD";
+    /** screening: how long an agency has to answer an information request, by the case's RAG ({@link InformationDue}). */
+    public static final String INFO_DUE_RED = "MASH_INFO_DUE_RED";
+    public static final String INFO_DUE_AMBER = "MASH_INFO_DUE_AMBER";
+    public static final String INFO_DUE_GREEN = "MASH_INFO_DUE_GREEN";
 
     /** The console's: whether it offers the local sign-in page, and the key it signs those sessions with. */
     public static final String CONSOLE_LOCAL_SIGN_IN = "MASH_CONSOLE_LOCAL_SIGN_IN";
@@ -60,6 +64,15 @@ public final class ServiceEnvironment {
         env.put(KAFKA_SERVERS, kafkaBootstrap);
         env.put(PUBLIC_KEY, publicKey.toString());
         env.put(ISSUER, ServiceCatalog.JWT_ISSUER);
+        return env;
+    }
+
+    /** What screening reads besides {@link #of}: the information requests' due times, by RAG. */
+    public static Map<String, String> screening(InformationDue due) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(INFO_DUE_RED, due.red().toString());
+        env.put(INFO_DUE_AMBER, due.amber().toString());
+        env.put(INFO_DUE_GREEN, due.green().toString());
         return env;
     }
 

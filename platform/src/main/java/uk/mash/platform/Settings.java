@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * What the environment says about the local stack (README "How to configure it", CONTRACT.md's
- * command line): ports, an external database or broker, which services, timeouts, JVM options.
+ * command line): ports, an external database or broker, which services, timeouts, JVM options,
+ * how long agencies have to answer information requests.
  * A bad value is refused when the settings are read, before anything starts.
  */
 public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Duration startTimeout,
-                       Duration stopTimeout, List<String> serviceJvmOptions, List<Service> services) {
+                       Duration stopTimeout, List<String> serviceJvmOptions, List<Service> services,
+                       InformationDue informationDue) {
 
     /**
      * Each service's JVM, sized so that a service stays within 256 MB of resident memory under load
@@ -63,7 +65,9 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
                 services.add(s);
             }
         }
-        return new Settings(Map.copyOf(env), pg, kafka, start, stop, List.copyOf(jvm), List.copyOf(services));
+        kafkaPartitions(env); // a bad MASH_KAFKA_PARTITIONS is refused before anything starts
+        InformationDue due = InformationDue.of(env);
+        return new Settings(Map.copyOf(env), pg, kafka, start, stop, List.copyOf(jvm), List.copyOf(services), due);
     }
 
     private static Duration seconds(String variable, int fallback, Map<String, String> env) {
@@ -80,6 +84,33 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
             // refused below
         }
         throw new IllegalArgumentException(variable + " must be a number of seconds (1 or more), not '" + value + "'");
+    }
+
+    /**
+     * MASH_KAFKA_PARTITIONS: the partitions of each topic the local broker makes on first use (12 by
+     * default). Events are keyed by case, so each case stays in order on one partition; more
+     * partitions than a group has consumers is room to add replicas later, since a topic's partitions
+     * can grow but a key's partition then moves.
+     */
+    public int kafkaPartitions() {
+        return kafkaPartitions(env);
+    }
+
+    private static int kafkaPartitions(Map<String, String> env) {
+        String value = env.get("MASH_KAFKA_PARTITIONS");
+        if (value == null || value.isEmpty()) {
+            return 12;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("MASH_KAFKA_PARTITIONS must be a number of partitions (1 to 1000), not '"
+                + value + "'");
     }
 
     public int kafkaControllerPort() {

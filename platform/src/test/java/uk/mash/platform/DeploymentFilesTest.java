@@ -101,7 +101,8 @@ class DeploymentFilesTest {
                         "MASH_AUDIT_CHECKPOINT_DIR")
                 .doesNotContain("MASH_ESCALATION_RED", "MASH_DECISION_TIMESCALE");
         assertThat(configs.get("routing-service").acceptedEnv()).contains("MASH_ESCALATION_RED", "MASH_ESCALATION_OTHER");
-        assertThat(configs.get("screening-service").acceptedEnv()).contains("MASH_DECISION_TIMESCALE")
+        assertThat(configs.get("screening-service").acceptedEnv()).contains("MASH_DECISION_TIMESCALE", "MASH_INFO_DUE_RED",
+                        "MASH_INFO_DUE_AMBER", "MASH_INFO_DUE_GREEN")
                 .doesNotContain("MASH_ESCALATION_RED");
         // a property never named in application.properties is not accepted
         assertThat(configs.get("intake-service").acceptedEnv()).doesNotContain("MASH_DB_URL", "QUARKUS_FLYWAY_USERNAME");
@@ -124,6 +125,9 @@ class DeploymentFilesTest {
                     "jdbc:postgresql://127.0.0.1:5432/" + service.name(), service.name(), "x", "127.0.0.1:9092",
                     Path.of("/keys/public.pem")));
             env.put(ServiceEnvironment.TRANSACTION_STORE, "/run/" + service.name() + "-transactions");
+            if (service.equals(ServiceCatalog.SCREENING)) {
+                env.putAll(ServiceEnvironment.screening(InformationDue.DEFAULTS));
+            }
             if (!ServiceCatalog.hasDatabase(service)) {
                 Map<Service, String> urls = new LinkedHashMap<>();
                 ServiceCatalog.SERVICES.stream().filter(ServiceCatalog::hasDatabase)
@@ -271,6 +275,27 @@ class DeploymentFilesTest {
             }
         });
         assertThat(problems).as("what docker-compose.yml gives each service").isEmpty();
+    }
+
+    @Test
+    void composeAndK8sGiveScreeningTheInformationDueTimesWithDomainsDefaults() {
+        // an operator who sets nothing gets DOMAIN.md's limits (Red 2 h, Amber 6 h, Green 24 h), as with ./mash up
+        Map<String, String> expected = ServiceEnvironment.screening(InformationDue.DEFAULTS);
+        Map<String, String> compose = composeEnvironment(composeServicesByModule().get("screening-service"), "screening");
+        expected.forEach((name, value) -> assertThat(compose.get(name)).as("docker-compose.yml screening %s", name)
+                .isEqualTo("${" + name + ":-" + value + "}"));
+
+        Map<String, Object> configMap = asMap(only(k8sObjects("ConfigMap"), "ConfigMap").get("data"), "ConfigMap data");
+        Map<String, String> fromConfig = new LinkedHashMap<>();
+        for (Object e : (List<?>) k8sContainers().get("screening-service").getOrDefault("env", List.of())) {
+            Map<String, Object> env = asMap(e, "screening env");
+            Map<String, Object> from = asMap(env.getOrDefault("valueFrom", Map.of()), String.valueOf(env.get("name")));
+            if (from.get("configMapKeyRef") instanceof Map<?, ?> ref) {
+                fromConfig.put(String.valueOf(env.get("name")), String.valueOf(configMap.get(String.valueOf(ref.get("key")))));
+            }
+        }
+        expected.forEach((name, value) -> assertThat(fromConfig.get(name)).as("deploy/k8s screening %s (from mash-config)", name)
+                .isEqualTo(value));
     }
 
     @Test

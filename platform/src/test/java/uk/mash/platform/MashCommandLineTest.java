@@ -71,6 +71,15 @@ class MashCommandLineTest {
     }
 
     @Test
+    void aBadInformationDueTimeFailsTheCommandNamingIt() {
+        Run run = Run.withEnv(Map.of("MASH_INFO_DUE_RED", "2h"), "status");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("mash: MASH_INFO_DUE_RED must be a positive ISO-8601 duration");
+        assertThat(Run.of("--help").out()).contains("MASH_INFO_DUE_RED [PT2H]", "MASH_INFO_DUE_AMBER [PT6H]",
+                "MASH_INFO_DUE_GREEN [PT24H]");
+    }
+
+    @Test
     void completionIsABashScriptCoveringCommandsAndOptions() {
         Run run = Run.of("completion");
         assertThat(run.exit()).isZero();

@@ -51,6 +51,16 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void topicsGetTwelvePartitionsUnlessToldAndANonsenseCountIsRefused() {
+        assertThat(Settings.of(Map.of()).kafkaPartitions()).isEqualTo(12);
+        assertThat(Settings.of(Map.of("MASH_KAFKA_PARTITIONS", "24")).kafkaPartitions()).isEqualTo(24);
+        for (String bad : new String[] {"0", "-3", "twelve", "1001"}) {
+            assertThatThrownBy(() -> Settings.of(Map.of("MASH_KAFKA_PARTITIONS", bad)))
+                    .hasMessage("MASH_KAFKA_PARTITIONS must be a number of partitions (1 to 1000), not '" + bad + "'");
+        }
+    }
+
+    @Test
     void mashServicesNarrowsTheServicesAndRefusesAnUnknownOne() {
         assertThat(Settings.of(Map.of("MASH_SERVICES", "intake,audit")).services())
                 .containsExactly(ServiceCatalog.INTAKE, ServiceCatalog.AUDIT);
@@ -71,6 +81,27 @@ class ServiceCatalogTest {
         assertThat(given.serviceJvmOptions()).containsExactly("-Xmx200m", "-Xss1m");
         assertThatThrownBy(() -> Settings.of(Map.of("MASH_STOP_TIMEOUT", "soon")))
                 .hasMessageContaining("MASH_STOP_TIMEOUT must be a number of seconds");
+    }
+
+    @Test
+    void informationRequestsAreDueByDomainsLimitsUnlessTheEnvironmentShortensThem() {
+        InformationDue defaults = Settings.of(Map.of()).informationDue();
+        assertThat(defaults).isEqualTo(new InformationDue(Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(24)));
+        InformationDue drill = Settings.of(Map.of("MASH_INFO_DUE_RED", "PT30S", "MASH_INFO_DUE_AMBER", " PT1M ")).informationDue();
+        assertThat(drill).isEqualTo(new InformationDue(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofHours(24)));
+        // what screening is started with: every limit, ISO-8601 as screening reads it
+        assertThat(ServiceEnvironment.screening(drill)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "MASH_INFO_DUE_RED", "PT30S", "MASH_INFO_DUE_AMBER", "PT1M", "MASH_INFO_DUE_GREEN", "PT24H"));
+    }
+
+    @Test
+    void aBadInformationDueTimeIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> Settings.of(Map.of("MASH_INFO_DUE_AMBER", "6 hours")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MASH_INFO_DUE_AMBER must be a positive ISO-8601 duration (e.g. PT2H, PT30S), not '6 hours'");
+        // every request would be overdue the moment it is made
+        assertThatThrownBy(() -> Settings.of(Map.of("MASH_INFO_DUE_RED", "PT0S"))).hasMessageContaining("MASH_INFO_DUE_RED");
+        assertThatThrownBy(() -> Settings.of(Map.of("MASH_INFO_DUE_GREEN", "-PT1H"))).hasMessageContaining("MASH_INFO_DUE_GREEN");
     }
 
     @Test

@@ -118,15 +118,14 @@ public class AxonConfiguration {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
-                .configureEventStore(c -> EmbeddedEventStore.builder()
+                .configureEventStore(c -> new CommitAwareEventStore(EmbeddedEventStore.builder()
                         .storageEngine(storage)
                         .fetchDelay(fetchDelay.toMillis())
                         // the recent events the two processors read from memory rather than the
                         // database; Axon's default of 10,000 held ~35 MB of a 128 MB heap under load,
                         // and the processors keep within a few hundred events of the head
                         .cachedEvents(cachedEvents)
-                        .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
-                        .build())
+                        .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore")), jta))
                 .configureAggregate(Case.class);
         configurer.eventProcessing(processing -> {
             processing
