@@ -28,6 +28,7 @@ class OtherPagesTest {
     void aHealthScreenerSeesTheRequestsToHealthAndAnswersOne() {
         SignedInBrowser nurse = SignedInBrowser.as("nurse.jones");
         String page = nurse.get("/information-requests").then().statusCode(200).extract().asString();
+        assertThat(page).contains("<title>Information requests – MASH Hub</title>");
         assertThat(page).contains("MASH-2026-000042", "Is &lt;b&gt;Cai&lt;/b&gt; known to the health visitor?", "Overdue",
                 ">Answer</button>", ">Decline</button>", "for=\"answer-" + FakeServices.REQUEST_ID + "-summary\">Summary</label>",
                 ">Legal basis</legend>");
@@ -51,7 +52,7 @@ class OtherPagesTest {
         nurse.get("/information-requests");
         String page = nurse.post("/information-requests/" + FakeServices.CASE_ID + "/" + FakeServices.REQUEST_ID + "/answer",
                 Map.of("summary", "Known.", "legalBasis", "CONSENT")).then().statusCode(200).extract().asString();
-        assertThat(page).contains("<a href=\"#answer-" + FakeServices.REQUEST_ID + "-legal-basis\">Legal basis: CONSENT needs",
+        assertThat(page).contains("<title>Error: Information requests", "<a href=\"#answer-" + FakeServices.REQUEST_ID + "-legal-basis\">Legal basis: CONSENT needs",
                 ">Known.</textarea>");
     }
 
