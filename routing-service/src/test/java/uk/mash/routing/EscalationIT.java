@@ -41,6 +41,9 @@ class EscalationIT {
         }
     }
 
+    @jakarta.inject.Inject
+    uk.mash.routing.referral.Escalation escalationClock;
+
     QueueTopics queues;
     TopicReader routingEvents;
 
@@ -138,6 +141,49 @@ class EscalationIT {
         escalation(waitingReferral);
         assertThat(RoutingDatabase.strings("SELECT status FROM referrals WHERE referral_id = ?",
                 UUID.fromString(takenReferral))).containsExactly("ACKNOWLEDGED");
+    }
+
+    /**
+     * Replicas of routing each run the clock; four more clocks ticking at once here (as four replicas
+     * would) still escalate each referral once: the due referrals are claimed and changed in one
+     * statement (FOR UPDATE SKIP LOCKED), so two clocks never take the same one.
+     */
+    @Test
+    void clocksTickingInSeveralReplicasAtOnceEscalateEachReferralOnce() throws Exception {
+        List<String> referrals = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DecisionRecorded red = Decisions.decision(Outcome.POLICE_INVESTIGATION, Rag.RED, List.of(Route.POLICE),
+                    Decisions.adultSubjects());
+            Decisions.send(red);
+            referrals.add(queues.referralId(Route.POLICE, red.decisionId()));
+        }
+        for (String referralId : referrals) {
+            RoutingDatabase.strings("UPDATE referrals SET due_at = now() - interval '1 minute' WHERE referral_id = ? "
+                    + "AND status = 'PENDING' RETURNING referral_id", UUID.fromString(referralId));
+        }
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> ticks = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ticks.add(replicas.submit(() -> escalationClock.escalateDue()));
+            }
+            for (var tick : ticks) {
+                tick.get();
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+        for (String referralId : referrals) {
+            escalation(referralId);
+        }
+        var escalations = routingEvents.all(r -> EventTypes.REFERRAL_ESCALATED.equals(r.header("ce_type"))
+                && referrals.contains(QueueTopics.data(r).path("referralId").asText()), java.time.Duration.ofSeconds(3));
+        // one event per referral (at least once on the wire: a repeat would carry the same ce_id)
+        assertThat(escalations.stream().map(r -> r.header("ce_id")).distinct().count()).isEqualTo(referrals.size());
+        for (String referralId : referrals) {
+            assertThat(RoutingDatabase.strings("SELECT status FROM referrals WHERE referral_id = ?",
+                    UUID.fromString(referralId))).containsExactly("ESCALATED");
+        }
     }
 
     private JsonNode escalation(String referralId) {

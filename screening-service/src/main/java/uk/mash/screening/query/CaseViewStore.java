@@ -22,10 +22,6 @@ import uk.mash.support.store.StoreException;
 @ApplicationScoped
 public class CaseViewStore {
 
-    /** A page of cases, soonest decision first. */
-    public record Page(List<CaseView> items, long total) {
-    }
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -82,43 +78,11 @@ public class CaseViewStore {
         }
     }
 
-    public Page list(String status, Rag rag, Boolean overdue, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> params = new ArrayList<>();
-        if (status != null) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        if (rag != null) {
-            where.append(" AND rag = ?");
-            params.add(rag.name());
-        }
-        if (overdue != null) {
-            where.append(" AND overdue = ?");
-            params.add(overdue);
-        }
+    public Page<CaseView> list(String status, Rag rag, Boolean overdue, int page, int size) {
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM case_view" + where)) {
-                bind(s, params);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<CaseView> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT view FROM case_view" + where
-                    + " ORDER BY decision_due_by, case_id LIMIT ? OFFSET ?")) {
-                bind(s, params);
-                s.setInt(params.size() + 1, size);
-                s.setLong(params.size() + 2, (long) page * size);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(read(rs.getString(1)));
-                    }
-                }
-            }
-            return new Page(items, total);
+            return new PageQuery("case_view", "view").where("status", status)
+                    .where("rag", rag == null ? null : rag.name()).where("overdue", overdue)
+                    .page(c, "decision_due_by, case_id", page, size, mapper, CaseView.class);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -142,12 +106,6 @@ public class CaseViewStore {
             return due;
         } catch (SQLException e) {
             throw new StoreException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            s.setObject(i + 1, params.get(i));
         }
     }
 

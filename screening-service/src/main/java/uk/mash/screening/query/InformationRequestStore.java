@@ -21,10 +21,6 @@ import uk.mash.support.store.StoreException;
 @ApplicationScoped
 public class InformationRequestStore {
 
-    /** A page of requests, soonest due first. */
-    public record Page(List<InformationRequestItem> items, long total) {
-    }
-
     /** An open request past its due time, not yet marked overdue. */
     public record Due(UUID caseId, UUID requestId) {
     }
@@ -65,47 +61,13 @@ public class InformationRequestStore {
     }
 
     /** Requests to {@code agency} (null: every agency), filtered, soonest due first. */
-    public Page list(Agency agency, String status, Boolean overdue, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> params = new ArrayList<>();
-        if (agency != null) {
-            where.append(" AND agency = ?");
-            params.add(agency.name());
-        }
-        if (status != null) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        if (overdue != null) {
-            where.append(" AND overdue = ?");
-            params.add(overdue);
-        }
+    public Page<InformationRequestItem> list(Agency agency, String status, Boolean overdue, int page, int size) {
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM information_request_view" + where)) {
-                bind(s, params);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<InformationRequestItem> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT item FROM information_request_view" + where
-                    + " ORDER BY due_by, request_id LIMIT ? OFFSET ?")) {
-                bind(s, params);
-                s.setInt(params.size() + 1, size);
-                s.setLong(params.size() + 2, (long) page * size);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(mapper.readValue(rs.getString(1), InformationRequestItem.class));
-                    }
-                }
-            }
-            return new Page(items, total);
+            return new PageQuery("information_request_view", "item")
+                    .where("agency", agency == null ? null : agency.name()).where("status", status).where("overdue", overdue)
+                    .page(c, "due_by, request_id", page, size, mapper, InformationRequestItem.class);
         } catch (SQLException e) {
             throw new StoreException(e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable information request", e);
         }
     }
 
@@ -127,12 +89,6 @@ public class InformationRequestStore {
             return due;
         } catch (SQLException e) {
             throw new StoreException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            s.setObject(i + 1, params.get(i));
         }
     }
 }

@@ -26,6 +26,11 @@ import uk.mash.support.security.Caller;
 @ApplicationScoped
 public class CaseAnswers {
 
+    /** What {@code If-Match} means on every change to a case, for the API description. */
+    public static final String IF_MATCH_MEANS = "Optional: the case version this change was decided on, as the ETag "
+            + "gave it (`\"7\"`; `W/\"7\"` and `7` are read too). When the case has moved on since, the change is refused "
+            + "with 412 and nothing is recorded.";
+
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?(\"?)(\\d{1,18})\\1");
 
     @Inject

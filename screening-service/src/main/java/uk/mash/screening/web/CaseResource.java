@@ -41,6 +41,7 @@ import uk.mash.screening.application.ScreenerDesk;
 import uk.mash.screening.command.InformationDeadlines;
 import uk.mash.screening.query.CaseView;
 import uk.mash.screening.query.CaseViewStore;
+import uk.mash.screening.query.Page;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.Problem;
 import uk.mash.support.problem.ProblemException;
@@ -90,9 +91,6 @@ public class CaseResource {
     private static final String WHO_AND_AFTER = "For a screener or a manager. The agency and the person recorded come "
             + "from the token. Answers with the case as it stands after the change (its ETag the new version); "
             + "that read is recorded. ";
-    private static final String IF_MATCH_MEANS = "Optional: the case version this change was decided on, as the ETag "
-            + "gave it (`\"7\"`; `W/\"7\"` and `7` are read too). When the case has moved on since, the change is refused "
-            + "with 412 and nothing is recorded.";
     private static final String NO_SUCH_CASE = "No such case";
 
     @GET
@@ -119,7 +117,7 @@ public class CaseResource {
                          @QueryParam("overdue") String overdue, @QueryParam("page") String page,
                          @QueryParam("size") String size) {
         CaseStatus wanted = Parameters.oneOf("status", status, CaseStatus.class);
-        CaseViewStore.Page found = views.list(wanted == null ? null : wanted.name(), Parameters.oneOf("rag", rag, Rag.class),
+        Page<CaseView> found = views.list(wanted == null ? null : wanted.name(), Parameters.oneOf("rag", rag, Rag.class),
                 Parameters.flag("overdue", overdue), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE));
         accessLog.record(Caller.of(token), "GET /api/v1/cases", found.items().stream().map(v -> v.caseId).toList());
         return new CaseListResponse(found.items().stream().map(CaseListResponse.Item::of).toList(), found.total());
@@ -146,7 +144,7 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/agency-information")
     @Operation(summary = "Share what an agency knows", description = WHO_AND_AFTER + "Adds what the caller's agency knows about the case, on a legal basis: CONSENT, SAFEGUARDING_WITHOUT_CONSENT (asking would put someone at risk) or LEGAL_DUTY.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = IF_MATCH_MEANS, example = "\"3\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = CaseAnswers.IF_MATCH_MEANS, example = "\"3\"")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AddAgencyInformationRequest.class), examples = {
                     @ExampleObject(name = "health-visitor", value = ApiExamples.AGENCY_INFORMATION)}))
@@ -164,7 +162,7 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/risk-rating")
     @Operation(summary = "Rate the risk (RAG)", description = WHO_AND_AFTER + "Rates the case RED, AMBER or GREEN with a rationale; the latest rating is the case's `rag`. The rating sets how fast agencies must share information.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = IF_MATCH_MEANS, example = "\"3\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = CaseAnswers.IF_MATCH_MEANS, example = "\"3\"")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RiskRatingRequest.class), examples = {
                     @ExampleObject(name = "red", value = ApiExamples.RISK_RATING)}))
@@ -182,7 +180,7 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/decision")
     @Operation(summary = "Record the decision", description = WHO_AND_AFTER + "Records the outcome with its rationale. `routes` may be left out: the routes the outcome needs for the case's subjects are used; given, they must include those. A decision is never edited: a later one supersedes it, with `supersedesReason`. Each decision is routed to the receiving teams' queues.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = IF_MATCH_MEANS, example = "\"3\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = CaseAnswers.IF_MATCH_MEANS, example = "\"3\"")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DecisionRequest.class), examples = {
                     @ExampleObject(name = "strategy-discussion", value = ApiExamples.DECISION),

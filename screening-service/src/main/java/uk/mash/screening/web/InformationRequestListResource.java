@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.mash.contracts.Agency;
 import uk.mash.outbox.CaseReads;
+import uk.mash.screening.query.InformationRequestItem;
 import uk.mash.screening.query.InformationRequestStore;
+import uk.mash.screening.query.Page;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.security.Caller;
 import uk.mash.support.security.Roles;
@@ -81,7 +83,7 @@ public class InformationRequestListResource {
             asked = own;
         }
         RequestStatus wanted = Parameters.oneOf("status", status, RequestStatus.class);
-        InformationRequestStore.Page found = requests.list(asked, wanted == null ? null : wanted.name(),
+        Page<InformationRequestItem> found = requests.list(asked, wanted == null ? null : wanted.name(),
                 Parameters.flag("overdue", overdue), Parameters.page(page), Parameters.pageSize(size, DEFAULT_PAGE_SIZE));
         accessLog.record(caller, "GET /api/v1/information-requests",
                 found.items().stream().map(i -> i.caseId()).distinct().toList());

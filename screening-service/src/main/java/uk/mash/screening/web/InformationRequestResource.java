@@ -51,8 +51,6 @@ import uk.mash.support.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class InformationRequestResource {
 
-    private static final String IF_MATCH_MEANS = "Optional: the case version this change was decided on, as the ETag "
-            + "gave it. When the case has moved on since, the change is refused with 412 and nothing is recorded.";
 
     @Inject
     ScreenerDesk desk;
@@ -76,7 +74,7 @@ public class InformationRequestResource {
                     + "limit of the case's current rating (recomputed when the case is rated again). When the case's "
                     + "consent is not GIVEN, `consentOverride` must say why sharing without consent is justified. "
                     + "Answers with the case after the change; that read is recorded.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = IF_MATCH_MEANS, example = "\"3\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = CaseAnswers.IF_MATCH_MEANS, example = "\"3\"")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestInformationRequest.class), examples = {
                     @ExampleObject(name = "three-agencies", value = ApiExamples.REQUEST_INFORMATION)}))
@@ -99,7 +97,7 @@ public class InformationRequestResource {
             description = "For a screener of the agency asked (any other caller: 403): what your agency knows, on a "
                     + "legal basis; \"nothing known\" is an answer. The answer joins the case's agency information "
                     + "with its `requestId`. A request that is not OPEN: 409. Answers with the case after the change.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = IF_MATCH_MEANS, example = "\"5\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = CaseAnswers.IF_MATCH_MEANS, example = "\"5\"")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AnswerInformationRequestRequest.class), examples = {
                     @ExampleObject(name = "health-answers", value = ApiExamples.ANSWER)}))
@@ -121,7 +119,7 @@ public class InformationRequestResource {
     @Operation(summary = "Decline a request to your agency",
             description = "For a screener of the agency asked (any other caller: 403): your agency will not share, "
                     + "and says why. A request that is not OPEN: 409. Answers with the case after the change.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = IF_MATCH_MEANS, example = "\"5\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = CaseAnswers.IF_MATCH_MEANS, example = "\"5\"")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DeclineInformationRequestRequest.class), examples = {
                     @ExampleObject(name = "no-records", value = ApiExamples.DECLINE)}))
