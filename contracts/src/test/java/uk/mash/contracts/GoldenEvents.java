@@ -90,7 +90,8 @@ final class GoldenEvents {
             CASE_ID, CASE_REFERENCE, POLICE_REPORT_ID, Instant.parse("2026-11-20T22:15:02Z"),
             Instant.parse("2026-11-23T22:15:02Z"), List.of(OSIAN, FFION, GARETH), List.of(POLICE_CONCERNS), Rag.RED,
             true, List.of(PREVIOUS_CASE_ID), POLICE_REFERENCE, Instant.parse("2026-11-20T22:15:00Z"), Agency.POLICE,
-            Channel.POLICE_NOTIFICATION, Consent.NOT_SOUGHT_RISK);
+            Channel.POLICE_NOTIFICATION, Consent.NOT_SOUGHT_RISK,
+            "Officers attended a domestic incident at the family home in Colwyn Bay; one child present.");
 
     static final ReportLinked REPORT_LINKED = new ReportLinked(
             CASE_ID, HEALTH_REPORT_ID, "MASH-2026-000203", Instant.parse("2026-11-21T09:05:00Z"),
@@ -100,7 +101,8 @@ final class GoldenEvents {
                     new Address("14 Heol y Coed", null, "Colwyn Bay", "LL28 5EJ"))),
             new PoliceReference("NWP-PPN-2026-008401", "NORTH_WALES_POLICE", "NWP/26/219002",
                     new PoliceOfficer("3105", "PC Hughes", "Abergele"), Instant.parse("2026-11-21T08:40:00Z"),
-                    PoliceRiskGrade.MEDIUM), Consent.NOT_SOUGHT);
+                    PoliceRiskGrade.MEDIUM), Consent.NOT_SOUGHT,
+            "Health visitor: two missed developmental reviews; Osian seen with a bruise on his arm.");
 
     static final AgencyInformationAdded AGENCY_INFORMATION_ADDED = new AgencyInformationAdded(
             CASE_ID, Agency.HEALTH, "hv.bethan.roberts", Instant.parse("2026-11-21T10:30:00Z"),

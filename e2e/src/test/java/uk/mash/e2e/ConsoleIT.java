@@ -95,6 +95,7 @@ class ConsoleIT {
             assertThat(browser.all(By.xpath("//h2[normalize-space()='" + heading + "']"))).as("heading %s", heading).hasSize(1);
         }
         assertThat(browser.find(By.id("people")).getText()).contains(INJECTION + " " + FAMILY);
+        assertThat(browser.find(By.id("reports")).getText()).as("the report's summary, as text").contains(INJECTION);
         assertThat(browser.all(By.cssSelector("img[src='x']"))).as("an <img> made from a report's text").isEmpty();
     }
 

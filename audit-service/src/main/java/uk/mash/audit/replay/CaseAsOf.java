@@ -21,7 +21,9 @@ public record CaseAsOf(UUID caseId, String reference, String status, Instant ope
                        List<AgencyInformation> agencyInformation, List<InformationRequest> informationRequests,
                        List<RiskRating> riskRatings, Decision decision, long version) {
 
-    public record Report(UUID reportId, String reference, Instant receivedAt, Agency agency, Channel channel) {
+    /** A report of the case; {@code summary} is what it says happened, from the report as received. */
+    public record Report(UUID reportId, String reference, Instant receivedAt, Agency agency, Channel channel,
+                         String summary) {
     }
 
     public record Subject(UUID subjectId, SubjectRole role, String givenName, String familyName, LocalDate dateOfBirth) {

@@ -116,9 +116,10 @@ public final class CaseReplay {
             this.consent = opened.consent() == null ? Consent.NOT_SOUGHT : opened.consent();
             ReportReceived first = received.get(opened.reportId());
             reports.add(first == null
-                    ? new CaseAsOf.Report(opened.reportId(), opened.reference(), null, null, null)
+                    ? new CaseAsOf.Report(opened.reportId(), opened.reference(), null, null, null, opened.summary())
                     : new CaseAsOf.Report(first.reportId(), first.reference(), first.receivedAt(),
-                            first.referrer() == null ? null : first.referrer().agency(), first.channel()));
+                            first.referrer() == null ? null : first.referrer().agency(), first.channel(),
+                            first.summary()));
             addSubjects(opened.subjects());
             addConcerns(opened.concerns());
         }
@@ -129,7 +130,8 @@ public final class CaseReplay {
                     ReportLinked linked = read(e, ReportLinked.class);
                     ReportReceived r = received.get(linked.reportId());
                     reports.add(new CaseAsOf.Report(linked.reportId(), linked.reportReference(), linked.receivedAt(),
-                            linked.agency(), linked.channel() != null ? linked.channel() : r == null ? null : r.channel()));
+                            linked.agency(), linked.channel() != null ? linked.channel() : r == null ? null : r.channel(),
+                            linked.summary() != null ? linked.summary() : r == null ? null : r.summary()));
                     addSubjects(linked.subjects());
                     addConcerns(linked.concerns());
                     if (linked.consent() == Consent.REFUSED) {

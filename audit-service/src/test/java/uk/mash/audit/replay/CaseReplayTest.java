@@ -41,7 +41,7 @@ class CaseReplayTest {
     private static final List<AuditEntry> LOG = new LogEntries()
             .add("mash.report.received.v1", at("08:55"), data("reportId", FIRST_REPORT, "reference", "MASH-2026-000101",
                     "receivedAt", at("08:55"), "referrer", data("name", "Jane Jones", "agency", "EDUCATION"),
-                    "channel", "ONLINE", "concerns", List.of("NEGLECT")))
+                    "channel", "ONLINE", "concerns", List.of("NEGLECT"), "summary", "Arrives hungry most days."))
             .add("mash.case.opened.v1", at("09:00"), data("caseId", CASE, "reference", "MASH-2026-000101",
                     "reportId", FIRST_REPORT, "openedAt", at("09:00"), "decisionDueBy", at("12:00"),
                     "subjects", List.of(person(SAM, "CHILD", "Sam")), "concerns", List.of("NEGLECT"),
@@ -83,9 +83,9 @@ class CaseReplayTest {
         assertThat(before.decision()).isNull();
         assertThat(before.agencyInformation()).extracting(CaseAsOf.AgencyInformation::agency).containsExactly(Agency.HEALTH);
         assertThat(before.riskRatings()).extracting(CaseAsOf.RiskRating::rag).containsExactly(Rag.RED);
-        // the first report, with what its own event says of it
+        // the first report, with what its own event says of it, and what it said happened
         assertThat(before.reports()).containsExactly(new CaseAsOf.Report(FIRST_REPORT, "MASH-2026-000101", at("08:55"),
-                Agency.EDUCATION, Channel.ONLINE));
+                Agency.EDUCATION, Channel.ONLINE, "Arrives hungry most days."));
         // opened, information, rating, overdue
         assertThat(before.version()).isEqualTo(4);
     }

@@ -20,12 +20,23 @@ import uk.mash.contracts.Subject;
  * @param agency           the opening report's referring agency
  * @param channel          how the opening report arrived
  * @param consent          the opening report's consent (null in events written before it was carried)
+ * @param summary          what the opening report says happened (null in events written before it was carried)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseOpened(UUID caseId, String reference, UUID reportId, Instant openedAt, Instant decisionDueBy,
                          List<Subject> subjects, List<Concern> concerns, Rag rag,
                          boolean reReferral, List<UUID> previousCaseIds, PoliceReference police,
-                         Instant reportReceivedAt, Agency agency, Channel channel, Consent consent) {
+                         Instant reportReceivedAt, Agency agency, Channel channel, Consent consent,
+                         String summary) {
+
+    /** A case opened before the report's summary was carried on the event. */
+    public CaseOpened(UUID caseId, String reference, UUID reportId, Instant openedAt, Instant decisionDueBy,
+                      List<Subject> subjects, List<Concern> concerns, Rag rag,
+                      boolean reReferral, List<UUID> previousCaseIds, PoliceReference police,
+                      Instant reportReceivedAt, Agency agency, Channel channel, Consent consent) {
+        this(caseId, reference, reportId, openedAt, decisionDueBy, subjects, concerns, rag, reReferral,
+                previousCaseIds, police, reportReceivedAt, agency, channel, consent, null);
+    }
 
     /** A case opened before consent was carried on the event. */
     public CaseOpened(UUID caseId, String reference, UUID reportId, Instant openedAt, Instant decisionDueBy,
@@ -33,7 +44,7 @@ public record CaseOpened(UUID caseId, String reference, UUID reportId, Instant o
                       boolean reReferral, List<UUID> previousCaseIds, PoliceReference police,
                       Instant reportReceivedAt, Agency agency, Channel channel) {
         this(caseId, reference, reportId, openedAt, decisionDueBy, subjects, concerns, rag, reReferral,
-                previousCaseIds, police, reportReceivedAt, agency, channel, null);
+                previousCaseIds, police, reportReceivedAt, agency, channel, null, null);
     }
 
     /** A case opened by a report that did not come from the police. */
@@ -41,6 +52,6 @@ public record CaseOpened(UUID caseId, String reference, UUID reportId, Instant o
                       List<Subject> subjects, List<Concern> concerns, Rag rag,
                       boolean reReferral, List<UUID> previousCaseIds) {
         this(caseId, reference, reportId, openedAt, decisionDueBy, subjects, concerns, rag, reReferral,
-                previousCaseIds, null, null, null, null, null);
+                previousCaseIds, null, null, null, null, null, null);
     }
 }

@@ -16,22 +16,31 @@ import uk.mash.contracts.Subject;
  *
  * @param police  the report's police references when it came from a police notification, else null
  * @param consent the report's consent (null in events written before it was carried)
+ * @param summary what the report says happened (null in events written before it was carried)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportLinked(UUID caseId, UUID reportId, String reportReference, Instant receivedAt, Instant linkedAt,
                            Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects,
-                           PoliceReference police, Consent consent) {
+                           PoliceReference police, Consent consent, String summary) {
+
+    /** A linked report before its summary was carried on the event. */
+    public ReportLinked(UUID caseId, UUID reportId, String reportReference, Instant receivedAt, Instant linkedAt,
+                        Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects,
+                        PoliceReference police, Consent consent) {
+        this(caseId, reportId, reportReference, receivedAt, linkedAt, agency, channel, concerns, subjects, police, consent,
+                null);
+    }
 
     /** A linked report before consent was carried on the event. */
     public ReportLinked(UUID caseId, UUID reportId, String reportReference, Instant receivedAt, Instant linkedAt,
                         Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects,
                         PoliceReference police) {
-        this(caseId, reportId, reportReference, receivedAt, linkedAt, agency, channel, concerns, subjects, police, null);
+        this(caseId, reportId, reportReference, receivedAt, linkedAt, agency, channel, concerns, subjects, police, null, null);
     }
 
     /** A linked report that did not come from the police. */
     public ReportLinked(UUID caseId, UUID reportId, String reportReference, Instant receivedAt, Instant linkedAt,
                         Agency agency, Channel channel, List<Concern> concerns, List<Subject> subjects) {
-        this(caseId, reportId, reportReference, receivedAt, linkedAt, agency, channel, concerns, subjects, null, null);
+        this(caseId, reportId, reportReference, receivedAt, linkedAt, agency, channel, concerns, subjects, null, null, null);
     }
 }

@@ -79,7 +79,8 @@ public class Case {
         apply(new CaseOpened(command.caseId(), report.reference(), report.reportId(), command.openedAt(),
                 command.decisionDueBy(), report.subjects(), report.concerns(), report.initialRag(),
                 !command.previousCaseIds().isEmpty(), command.previousCaseIds(), report.police(),
-                report.receivedAt(), report.referrer().agency(), report.channel(), report.consent()));
+                report.receivedAt(), report.referrer().agency(), report.channel(), report.consent(),
+                report.summary()));
         if (report.initialRag() != null) {
             apply(new RiskRated(command.caseId(), report.initialRag(), FirstRating.rationale(report),
                     report.submittedBy().sub(), report.submittedBy().agency(), command.openedAt()));
@@ -103,7 +104,7 @@ public class Case {
                 .toList();
         apply(new ReportLinked(caseId, report.reportId(), report.reference(), report.receivedAt(),
                 command.linkedAt(), report.referrer().agency(), report.channel(), report.concerns(), newPeople,
-                report.police(), report.consent()));
+                report.police(), report.consent(), report.summary()));
         // a police grade, or a report of immediate risk, can raise a rating to RED but never lowers one
         if (report.initialRag() == Rag.RED && rag != Rag.RED) {
             apply(new RiskRated(caseId, Rag.RED, FirstRating.rationale(report), report.submittedBy().sub(),

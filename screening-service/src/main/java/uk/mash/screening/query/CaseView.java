@@ -33,7 +33,9 @@ public class CaseView {
     public static final String AWAITING_DECISION = "AWAITING_DECISION";
     public static final String DECIDED = "DECIDED";
 
-    public record ReportRef(UUID reportId, String reference, Instant receivedAt, Agency agency, Channel channel) {
+    /** A report of the case; {@code summary} is what it says happened (null for cases opened before it was kept). */
+    public record ReportRef(UUID reportId, String reference, Instant receivedAt, Agency agency, Channel channel,
+                            String summary) {
     }
 
     public record SubjectView(UUID subjectId, SubjectRole role, String givenName, String familyName,
@@ -113,7 +115,8 @@ public class CaseView {
         view.reReferral = e.reReferral();
         view.consent = e.consent() == null ? Consent.NOT_SOUGHT : e.consent();
         view.previousCaseIds.addAll(e.previousCaseIds());
-        view.reports.add(new ReportRef(e.reportId(), e.reference(), e.reportReceivedAt(), e.agency(), e.channel()));
+        view.reports.add(new ReportRef(e.reportId(), e.reference(), e.reportReceivedAt(), e.agency(), e.channel(),
+                e.summary()));
         e.subjects().forEach(view::addSubject);
         e.concerns().forEach(view::addConcern);
         return view;
@@ -123,7 +126,7 @@ public class CaseView {
         if (e.consent() == Consent.REFUSED) {
             consent = Consent.REFUSED;
         }
-        reports.add(new ReportRef(e.reportId(), e.reportReference(), e.receivedAt(), e.agency(), e.channel()));
+        reports.add(new ReportRef(e.reportId(), e.reportReference(), e.receivedAt(), e.agency(), e.channel(), e.summary()));
         e.subjects().forEach(this::addSubject);
         e.concerns().forEach(this::addConcern);
     }

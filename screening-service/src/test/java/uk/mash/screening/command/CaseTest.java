@@ -56,7 +56,7 @@ class CaseTest {
     private CaseOpened opened() {
         return new CaseOpened(caseId, schoolReport.reference(), schoolReport.reportId(), RECEIVED, DUE,
                 schoolReport.subjects(), schoolReport.concerns(), null, false, List.of(), null, RECEIVED,
-                Agency.EDUCATION, schoolReport.channel(), schoolReport.consent());
+                Agency.EDUCATION, schoolReport.channel(), schoolReport.consent(), schoolReport.summary());
     }
 
     private RiskRated rated(Rag rag) {
