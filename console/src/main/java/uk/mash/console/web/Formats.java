@@ -48,18 +48,6 @@ public final class Formats {
         }
     }
 
-    /** The value of a datetime-local control for an instant ({@code 2026-12-02T14:05}), in UK time. */
-    static String localInput(Object iso) {
-        if (iso == null) {
-            return "";
-        }
-        try {
-            return Instant.parse(String.valueOf(iso)).atZone(UK).toLocalDateTime().withNano(0).toString();
-        } catch (DateTimeParseException e) {
-            return "";
-        }
-    }
-
     /** A date ({@code 2016-03-01}) as "1 Mar 2016". */
     static String date(Object iso) {
         if (iso == null) {
