@@ -39,21 +39,21 @@ public class CasePage {
     record CaseForm(String name, String command, Map<String, String[]> fields, String done) {
     }
 
-    static final CaseForm RATE = new CaseForm("rate", "risk-rating", Map.of(
-            "rag", new String[]{"RAG", "rating-rag"},
-            "rationale", new String[]{"Rationale", "rating-rationale"}), "rated");
-    static final CaseForm SHARE = new CaseForm("share", "agency-information", Map.of(
-            "summary", new String[]{"Summary", "share-summary"},
-            "legalBasis", new String[]{"Legal basis", "share-legal-basis"}), "shared");
-    static final CaseForm REQUEST = new CaseForm("request", "information-requests", Map.of(
-            "agencies", new String[]{"Agencies", "request-agencies"},
-            "question", new String[]{"Question", "request-question"},
-            "consentOverride", new String[]{"Why share without consent", "request-consent-override"}), "requested");
-    static final CaseForm DECIDE = new CaseForm("decide", "decision", Map.of(
-            "outcome", new String[]{"Outcome", "decision-outcome"},
-            "rationale", new String[]{"Rationale", "decision-rationale"},
-            "routes", new String[]{"Outcome", "decision-outcome"},
-            "supersedesReason", new String[]{"Why this decision supersedes the last", "decision-supersedes-reason"}), "decided");
+    static final CaseForm RATE = new CaseForm("rate", "risk-rating", FormErrors.labels(
+            "rag", "RAG", "rating-rag",
+            "rationale", "Rationale", "rating-rationale"), "rated");
+    static final CaseForm SHARE = new CaseForm("share", "agency-information", FormErrors.labels(
+            "summary", "Summary", "share-summary",
+            "legalBasis", "Legal basis", "share-legal-basis"), "shared");
+    static final CaseForm REQUEST = new CaseForm("request", "information-requests", FormErrors.labels(
+            "agencies", "Agencies", "request-agencies",
+            "question", "Question", "request-question",
+            "consentOverride", "Why share without consent", "request-consent-override"), "requested");
+    static final CaseForm DECIDE = new CaseForm("decide", "decision", FormErrors.labels(
+            "outcome", "Outcome", "decision-outcome",
+            "rationale", "Rationale", "decision-rationale",
+            "routes", "Outcome", "decision-outcome",
+            "supersedesReason", "Why this decision supersedes the last", "decision-supersedes-reason"), "decided");
 
     /** The outcomes of DOMAIN.md, in its order. */
     static final List<String> OUTCOMES = List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP",

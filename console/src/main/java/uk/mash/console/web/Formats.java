@@ -118,6 +118,12 @@ public final class Formats {
         return m.get("count") + " of " + of + " (" + percent + ")";
     }
 
+    /** A field's error message as a sentence: "enter the summary" as "Enter the summary". */
+    static String sentence(Object message) {
+        String text = message == null ? "" : String.valueOf(message);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** Whether a list (a JSON array) holds this value. */
     static boolean contains(Object list, Object value) {
         return list instanceof java.util.Collection<?> c && value != null && c.stream().anyMatch(v -> String.valueOf(v).equals(String.valueOf(value)));

@@ -33,11 +33,10 @@ import uk.mash.console.signin.SignedIn;
 public class InformationRequestsPage {
 
     private static final Set<String> STATUSES = Set.of("OPEN", "ANSWERED", "DECLINED");
-    static final Map<String, String[]> ANSWER_FIELDS = Map.of(
-            "summary", new String[]{"Summary", "summary"},
-            "legalBasis", new String[]{"Legal basis", "legal-basis"});
-    static final Map<String, String[]> DECLINE_FIELDS = Map.of(
-            "reason", new String[]{"Reason", "reason"});
+    static final Map<String, String[]> ANSWER_FIELDS = FormErrors.labels(
+            "summary", "Summary", "summary",
+            "legalBasis", "Legal basis", "legal-basis");
+    static final Map<String, String[]> DECLINE_FIELDS = FormErrors.labels("reason", "Reason", "reason");
 
     @Inject
     Template informationRequests;

@@ -54,7 +54,7 @@ public class ReportCardPage {
                 : new FormErrors("period", "The period is not valid", wrong);
         Answer answer = wrong.isEmpty() ? Answer.asSignedIn(audit.performance(start.toString(), end.toString())) : null;
         if (answer != null && !answer.ok() && !answer.violations().isEmpty()) {
-            errors = FormErrors.of("period", answer, Map.of("from", new String[]{"From", "from-day"}, "to", new String[]{"To", "to-day"}));
+            errors = FormErrors.of("period", answer, FormErrors.labels("from", "From", "from-day", "to", "To", "to-day"));
         }
         Map<String, Object> card = answer != null && answer.ok() ? answer.body() : Map.of();
         // what was typed is shown again as typed; otherwise the dates of the period shown
