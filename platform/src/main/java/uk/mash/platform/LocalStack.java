@@ -119,6 +119,10 @@ public final class LocalStack {
      */
     public void up(Integer replicas) throws Exception {
         Instant start = Instant.now();
+        String wrong = replicas == null ? null : Replica.refusal(replicas, services(), settings);
+        if (wrong != null) {
+            throw new MashException(wrong); // before anything is made or started
+        }
         for (Path dir : List.of(home.run(), home.logs(), home.keys(), home.build(), home.secrets())) {
             Files.createDirectories(dir);
         }
