@@ -442,10 +442,10 @@ public final class LocalStack {
             console.say("  (no services to run: only PostgreSQL and Kafka)");
         }
         if (settings.externalKafka() == null) {
-            console.say("  Kafka      " + kafkaBootstrap());
+            console.say("  Kafka       " + kafkaBootstrap());
         }
         if (settings.externalDatabase() == null) {
-            console.say("  PostgreSQL 127.0.0.1:" + settings.pgPort() + " (superuser postgres; each service its own database and role)");
+            console.say("  PostgreSQL  127.0.0.1:" + settings.pgPort() + " (superuser postgres; each service its own database and role)");
         }
         console.say("");
         console.say("  A token:   TOKEN=$(./mash token --role screener)");

@@ -124,7 +124,8 @@ class DeploymentFilesTest {
             Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(service.defaultPort(),
                     "jdbc:postgresql://127.0.0.1:5432/" + service.name(), service.name(), "x", "127.0.0.1:9092",
                     Path.of("/keys/public.pem")));
-            env.put(ServiceEnvironment.TRANSACTION_STORE, "/run/" + service.name() + "-transactions");
+            // as for a second replica (./mash up --replicas 2): its own transaction log and node name
+            env.putAll(ServiceEnvironment.transactions(Path.of("/run/" + service.name() + "-2-transactions"), service.name() + "-2"));
             if (service.equals(ServiceCatalog.SCREENING)) {
                 env.putAll(ServiceEnvironment.screening(InformationDue.DEFAULTS));
             }
