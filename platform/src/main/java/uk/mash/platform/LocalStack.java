@@ -264,11 +264,50 @@ public final class LocalStack {
     /** Stops the replicas numbered {@code count} and up that run (after {@code up --replicas} asked for fewer). */
     private void stopReplicasFrom(int count) throws Exception {
         for (Service s : reversed(ServiceCatalog.SERVICES)) {
+            List<Replica> found = new ArrayList<>();
             for (Replica r : reversed(Replica.all(s))) {
                 if (r.index() >= count && Files.exists(home.pidFile(r.name()))) {
-                    stop(r.name(), s.jar(home.root()).toString(), r.name());
+                    found.add(r);
                 }
             }
+            stopTogether(s, found);
+        }
+    }
+
+    /**
+     * Stops a service's replicas at once (SIGTERM to each, then waits for all; SIGKILL after
+     * MASH_STOP_TIMEOUT): each takes seconds to shut down cleanly, and none of them waits for
+     * another. One replica is stopped as {@link #stop} does.
+     */
+    private void stopTogether(Service s, List<Replica> replicas) throws IOException, InterruptedException {
+        if (replicas.size() <= 1) {
+            for (Replica r : replicas) {
+                stop(r.name(), s.jar(home.root()).toString(), r.name());
+            }
+            return;
+        }
+        Instant start = Instant.now();
+        Map<Replica, ServiceProcess> stopping = new LinkedHashMap<>();
+        for (Replica r : replicas) {
+            Optional<ProcessHandle> running = run.runningPid(r.name(), s.jar(home.root()).toString());
+            if (running.isEmpty()) {
+                console.say(r.name() + ": not running");
+                Files.deleteIfExists(home.pidFile(r.name()));
+                Files.deleteIfExists(home.portFile(r.name()));
+                continue;
+            }
+            ServiceProcess p = ServiceProcess.attach(r.name(), running.get(), home.log(r.name()), () -> false);
+            console.say(r.name() + ": stopping (pid " + p.pid() + ")");
+            p.terminate();
+            stopping.put(r, p);
+        }
+        Instant deadline = Instant.now().plus(settings.stopTimeout());
+        for (Map.Entry<Replica, ServiceProcess> e : stopping.entrySet()) {
+            String how = e.getValue().awaitStopped(deadline) ? "stopped" : "no exit after "
+                    + settings.stopTimeout().toSeconds() + "s: SIGKILL";
+            console.say(e.getKey().name() + ": " + how + " in " + Console.seconds(Duration.between(start, Instant.now())));
+            Files.deleteIfExists(home.pidFile(e.getKey().name()));
+            Files.deleteIfExists(home.portFile(e.getKey().name()));
         }
     }
 
@@ -517,11 +556,7 @@ public final class LocalStack {
         run.lock();
         try {
             for (Service s : services()) {
-                for (Replica r : reversed(Replica.all(s))) {
-                    if (Files.exists(home.pidFile(r.name()))) {
-                        stop(r.name(), s.jar(home.root()).toString(), r.name());
-                    }
-                }
+                stopTogether(s, reversed(Replica.all(s)).stream().filter(r -> Files.exists(home.pidFile(r.name()))).toList());
             }
         } finally {
             run.unlock();

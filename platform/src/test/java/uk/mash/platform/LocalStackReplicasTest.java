@@ -68,10 +68,16 @@ class LocalStackReplicasTest {
         assertThat(printed()).containsPattern("(?m)^intake-2 +stopped +- +http://localhost:" + (port + 10) + " +-$")
                 .containsPattern("(?m)^intake +running +" + first.pid());
 
+        // started again, then down stops both, each cleanly (SIGTERM), at once
+        ServiceProcess again = startIntakeReplica(home, "intake-2", port + 10);
+        run.record("intake-2", again.pid(), port + 10);
         stack.down(false);
         assertThat(first.isAlive()).isFalse();
+        assertThat(again.isAlive()).isFalse();
         assertThat(Files.readString(first.log())).as("a clean stop (SIGTERM)").contains("stopped cleanly");
-        assertThat(printed()).contains("intake-2: not running").contains("intake: stopping (pid " + first.pid() + ")");
+        assertThat(again.logSinceStart()).as("a clean stop (SIGTERM)").contains("stopped cleanly");
+        assertThat(printed()).contains("intake-2: stopping (pid " + again.pid() + ")", "intake: stopping (pid " + first.pid() + ")")
+                .containsPattern("intake-2: stopped in [0-9.]+ s").containsPattern("intake: stopped in [0-9.]+ s");
         assertThat(home.pidFile("intake")).doesNotExist();
         assertThat(home.pidFile("intake-2")).doesNotExist();
         assertThat(run.recordedReplicas()).as("a later up starts one of each unless told").isNull();
