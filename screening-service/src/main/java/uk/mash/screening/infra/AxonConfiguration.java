@@ -102,18 +102,24 @@ public class AxonConfiguration {
         return segments;
     }
 
+    /** Where the processors' positions and claims are kept ({@code tokenentry}). */
+    JdbcTokenStore tokenStore() {
+        return tokenStore;
+    }
+
     Duration claimInterval() {
         return claimInterval;
     }
 
     /** A case processor, once Axon runs ({@link #CASE_VIEW}, {@link #CASE_EVENTS}). */
-    Optional<StreamingEventProcessor> processor(String name) {
+    public Optional<StreamingEventProcessor> processor(String name) {
         return axon == null ? Optional.empty()
                 : axon.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class);
     }
 
     private Configuration axon;
     private CaseEventWakeUps wakeUps;
+    private JdbcTokenStore tokenStore;
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> parkedCases = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -140,6 +146,7 @@ public class AxonConfiguration {
                 .nodeId("screening-" + replicas.id())
                 .claimTimeout(claimTimeout)
                 .build();
+        tokenStore = tokens;
         // Axon's own tables; idempotent (our tables are Flyway's)
         transactions.executeInTransaction(() -> {
             storage.createSchema(PostgresEventTableFactory.INSTANCE);
