@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +57,11 @@ public class CaseAnswers {
                 break;
             }
         }
-        return QuarkusTransaction.requiringNew().call(() -> answer(views.find(caseId).orElseThrow(), endpoint));
+        // the change is made; a view that has not even the case yet (a case just opened, its processor far
+        // behind) is no reason for a 500: 202, where to read the case, and the version it will show
+        return QuarkusTransaction.requiringNew().call(() -> views.find(caseId).map(view -> answer(view, endpoint))
+                .orElseGet(() -> Response.accepted().location(URI.create("/api/v1/cases/" + caseId))
+                        .tag(new EntityTag(Long.toString(version))).build()));
     }
 
     /** The case with its version as the ETag; the read is recorded in the same transaction. */
