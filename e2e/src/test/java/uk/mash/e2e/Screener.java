@@ -34,7 +34,8 @@ final class Screener {
             "CARE_AND_SUPPORT_ASSESSMENT", "INFORMATION_AND_ADVICE");
 
     private final RetryingClient client;
-    private final String url;
+    /** Where each attempt goes: screening, or one of its replicas in turn ({@link Replicas}). */
+    private final Supplier<String> screeningUrl;
     private final Supplier<String> token;
     private final AtomicInteger cases = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -45,8 +46,13 @@ final class Screener {
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
     Screener(RetryingClient client, String screeningUrl, Supplier<String> token) {
+        this(client, () -> screeningUrl, token);
+    }
+
+    /** Each attempt (a decision, a read confirming one) sent to the screening {@code screeningUrl} gives then. */
+    Screener(RetryingClient client, Supplier<String> screeningUrl, Supplier<String> token) {
         this.client = client;
-        this.url = screeningUrl;
+        this.screeningUrl = screeningUrl;
         this.token = token;
     }
 
@@ -93,7 +99,7 @@ final class Screener {
         }
         String rationale = (String) body.get("rationale");
         String bearer = token.get();
-        return client.send(() -> HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/" + caseId + "/decision"))
+        return client.send(() -> HttpRequest.newBuilder(URI.create(screeningUrl.get() + "/api/v1/cases/" + caseId + "/decision"))
                         .header("Content-Type", "application/json").header("Accept", "application/json")
                         .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(json)),
                 Instant.now().plus(Duration.ofMinutes(10))).thenCompose(answer -> {
@@ -120,7 +126,7 @@ final class Screener {
 
     private CompletableFuture<Decision> confirm(String caseId, String outcome, String rationale,
                                                 RetryingClient.Outcome refusedRetry, String bearer, int read) {
-        return client.send(() -> HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/" + caseId))
+        return client.send(() -> HttpRequest.newBuilder(URI.create(screeningUrl.get() + "/api/v1/cases/" + caseId))
                         .header("Accept", "application/json").header("Authorization", "Bearer " + bearer).GET(),
                 Instant.now().plus(Duration.ofMinutes(5))).thenCompose(view -> {
                     String decisionId = view.status() == 200 ? decisionOf(view.body(), rationale) : null;
