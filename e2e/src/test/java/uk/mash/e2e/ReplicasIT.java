@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +88,7 @@ class ReplicasIT {
     }
 
     /** A burst's figures, reports a second from its first send until the last was accepted, given a case, in audit's log. */
-    record Throughput(String through, int reports, double accepted, double cased, double audited) {
+    record Throughput(String through, int reports, double accepted, double cased, double audited, String loadAverage) {
     }
 
     /** One piece of work of a kind: when its input was there, and when its output was. */
@@ -450,8 +449,8 @@ class ReplicasIT {
                 decided.size(), screener.retried(), checks.ofType("mash.referral.routed.v1").size(), audit.entries(),
                 integrity.body() == null ? integrity : integrity.body().path("verified").asText(),
                 watch.deadLetters().size()));
-        out.append(String.format("  load %.1f reports/s; reports retried by their referrer (same key): %d; ready at the end: %s%n",
-                RATE, load.retried(), ready));
+        out.append(String.format("  load %.1f reports/s; reports retried by their referrer (same key): %d; ready at the end: %s;"
+                + " machine's load average %s%n", RATE, load.retried(), ready, loadAverage()));
         out.append(String.format("  screening's processor segments owned at the end by replica(s) %s%n", segments));
         out.append(takeoverTable(started));
         System.out.println(out);
@@ -515,9 +514,11 @@ class ReplicasIT {
         throughput.add(burst("1 replica of each (the survivors)"));
         StringBuilder out = new StringBuilder(String.format("%nThroughput: a burst of %d reports, %d in flight, "
                 + "reports a second from the first sent until the last was%n", BURST, BURST_IN_FLIGHT));
-        out.append(String.format("  %-36s %10s %14s %15s%n", "through", "accepted", "given a case", "in audit's log"));
+        out.append(String.format("  %-36s %10s %14s %15s   %s%n", "through", "accepted", "given a case", "in audit's log",
+                "machine's load average after (1, 5, 15 min)"));
         for (Throughput t : throughput) {
-            out.append(String.format("  %-36s %10.1f %14.1f %15.1f%n", t.through(), t.accepted(), t.cased(), t.audited()));
+            out.append(String.format("  %-36s %10.1f %14.1f %15.1f   %s%n", t.through(), t.accepted(), t.cased(), t.audited(),
+                    t.loadAverage()));
         }
         System.out.println(out);
         Files.writeString(stack.logs().resolve("replicas-summary.txt"), out.toString(),
@@ -553,13 +554,16 @@ class ReplicasIT {
                 load.sent());
     }
 
-    /** Which screening replica holds how many tracking segments (Axon's token_entry owner is "pid@host"). */
+    /**
+     * Which screening replica holds how many tracking segments: Axon's token store (its default
+     * table TokenEntry) names each segment's owner as "pid@host".
+     */
     private Map<Integer, Integer> screeningSegmentOwners() {
         Map<Integer, Integer> owned = new TreeMap<>();
         String url = stack.superUrl.substring(0, stack.superUrl.lastIndexOf('/') + 1) + "e2e_screening";
         try (Connection c = DriverManager.getConnection(url, stack.superuser, stack.superPassword);
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT owner FROM token_entry WHERE owner IS NOT NULL")) {
+             ResultSet r = s.executeQuery("SELECT owner FROM TokenEntry WHERE owner IS NOT NULL")) {
             while (r.next()) {
                 String owner = r.getString(1);
                 long pid = Long.parseLong(owner.substring(0, owner.indexOf('@')));
@@ -703,10 +707,20 @@ class ReplicasIT {
                 && events.stream().allMatch(e -> audit.recordedAt(e.id()) != null))).as("the burst in audit's log").isTrue();
         Instant audited = events.stream().map(e -> audit.recordedAt(e.id())).max(Instant::compareTo).orElseThrow();
         Throughput t = new Throughput(through, BURST, perSecond(start, accepted), perSecond(start, cased),
-                perSecond(start, audited));
+                perSecond(start, audited), loadAverage());
         System.out.printf("replicas: burst through %s: %.1f reports/s accepted, %.1f given a case, %.1f in audit's log%n",
                 through, t.accepted(), t.cased(), t.audited());
         return t;
+    }
+
+    /** The machine's load average (other builds share its two cores: the figures mean little without it). */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception unknown) {
+            return "?";
+        }
     }
 
     private static double perSecond(Instant from, Instant to) {
