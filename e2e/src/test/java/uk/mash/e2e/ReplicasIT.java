@@ -449,8 +449,9 @@ class ReplicasIT {
                 decided.size(), screener.retried(), checks.ofType("mash.referral.routed.v1").size(), audit.entries(),
                 integrity.body() == null ? integrity : integrity.body().path("verified").asText(),
                 watch.deadLetters().size()));
-        out.append(String.format("  load %.1f reports/s; reports retried by their referrer (same key): %d; ready at the end: %s;"
-                + " machine's load average %s%n", RATE, load.retried(), ready, loadAverage()));
+        out.append(String.format("  load %.1f reports/s; reports retried by their referrer (same key): %d; decisions sent again"
+                        + " after 409 concurrent-change: %d; ready at the end: %s; machine's load average %s%n", RATE,
+                load.retried(), screener.concurrentChanges(), ready, loadAverage()));
         out.append(String.format("  screening's processor segments owned at the end by replica(s) %s%n", segments));
         out.append(takeoverTable(started));
         System.out.println(out);

@@ -41,6 +41,7 @@ final class Screener {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger retried = new AtomicInteger();
     private final AtomicInteger lagged = new AtomicInteger();
+    private final AtomicInteger concurrentChanges = new AtomicInteger();
     private final Map<String, Decision> decided = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> refused = new CopyOnWriteArrayList<>();
@@ -84,6 +85,15 @@ final class Screener {
     }
 
     private CompletableFuture<Decision> decide(String caseId, String choice) {
+        return decide(caseId, choice, 1);
+    }
+
+    /**
+     * Sends the decision; tried again (up to five times, half a second apart) when screening
+     * answers 409 concurrent-change, as its answer asks: with several replicas, a report linked to
+     * the case on another replica at the same moment takes the case's next event first.
+     */
+    private CompletableFuture<Decision> decide(String caseId, String choice, int turn) {
         Map<String, Object> body = new LinkedHashMap<>();
         String outcome = choice.replace("+POLICE", "");
         body.put("outcome", outcome);
@@ -114,6 +124,11 @@ final class Screener {
                         }
                         refused.add(caseId + " " + outcome + ": answered with another decision: " + answer);
                         return CompletableFuture.completedFuture(null);
+                    }
+                    if (answer.status() == 409 && answer.body() != null
+                            && answer.body().contains("urn:mash:problem:concurrent-change") && turn < 5) {
+                        concurrentChanges.incrementAndGet();
+                        return client.after(Duration.ofMillis(500)).thenCompose(x -> decide(caseId, choice, turn + 1));
                     }
                     if (answer.status() == 422 && answer.attempts() > 1) {
                         // an earlier attempt may have recorded it, its answer lost: read the case
@@ -173,6 +188,11 @@ final class Screener {
 
     int retried() {
         return retried.get();
+    }
+
+    /** Decisions answered 409 concurrent-change (someone else changed the case at the same moment) and sent again. */
+    int concurrentChanges() {
+        return concurrentChanges.get();
     }
 
     /** Reads of a case, to confirm a decision, that found the case view behind (no decision yet, or 404). */
