@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class LocalStack {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    /** The most connections one replica of each service may hold: the pools' max-size, 20 + 20 + 20 + 30, and a margin. */
+    static final int CONNECTIONS_PER_REPLICA = 100;
 
     private final MashHome home;
     private final Settings settings;
@@ -98,13 +100,29 @@ public final class LocalStack {
     // up
     // ------------------------------------------------------------------------------------------
 
+    /** {@link #up(Integer)} with as many replicas as run now (one when none do). */
+    public void up() throws Exception {
+        up(null);
+    }
+
     /**
      * Builds what is not built, starts PostgreSQL and Kafka side by side, makes the services'
      * databases, starts the services once both are ready and waits until each answers
      * {@code /q/health/ready}; then prints the URLs. Again while all is up: changes nothing.
+     *
+     * <p>{@code replicas}: processes of each service ({@code --replicas N}); null keeps the count
+     * that runs now (recorded in {@code .mash/run/replicas}), else one. Asked for more than run:
+     * the missing ones start; for fewer: the extra ones stop (the highest first), the others are
+     * left alone. The first replica of every service starts (and is ready) before the others: a
+     * first start makes what the replicas then share (the database's schema, audit's checkpoint
+     * signing key, a file no lock guards), and two cores start five JVMs at once more readily than ten.
      */
-    public void up() throws Exception {
+    public void up(Integer replicas) throws Exception {
         Instant start = Instant.now();
+        String wrong = replicas == null ? null : Replica.refusal(replicas, services(), settings);
+        if (wrong != null) {
+            throw new MashException(wrong); // before anything is made or started
+        }
         for (Path dir : List.of(home.run(), home.logs(), home.keys(), home.build(), home.secrets())) {
             Files.createDirectories(dir);
         }
@@ -112,6 +130,18 @@ public final class LocalStack {
         ownerOnly(home.secrets());
         run.lock();
         try {
+            Integer recorded = run.recordedReplicas();
+            int count = replicas != null ? replicas : recorded != null ? recorded : 1;
+            String refused = Replica.refusal(count, services(), settings);
+            if (refused != null) {
+                throw new MashException(refused);
+            }
+            if (recorded != null && recorded != count) {
+                console.say("replicas: " + recorded + " running, " + count + " asked for: "
+                        + (count > recorded ? "starting the missing ones" : "stopping the extra ones"));
+            }
+            stopReplicasFrom(count);
+            run.recordReplicas(count);
             build.buildIfNeeded();
             SigningKeys.ensure(home.keys(), console.out());
             ServiceProcess startingPostgres = postgres.launch();
@@ -119,60 +149,188 @@ public final class LocalStack {
             if (startingPostgres != null) {
                 await("PostgreSQL", startingPostgres);
             }
-
-            // which services must start; a running one that answers is left alone
-            List<Service> toStart = new ArrayList<>();
-            Map<Service, ServiceProcess> waiting = new LinkedHashMap<>();
-            for (Service s : services()) {
-                int port = port(s);
-                Optional<ProcessHandle> running = run.runningPid(s.name(), s.jar(home.root()).toString());
-                if (running.isPresent()) {
-                    long pid = running.get().pid();
-                    Integer was = run.recordedPort(s.name());
-                    if (was != null && was != port) {
-                        throw new MashException(s.name() + " is running on port " + was + ", not " + port
-                                + "; ./mash down first to change its port");
-                    }
-                    ServiceProcess p = ServiceProcess.attach(s.name(), running.get(), home.log(s.name()),
-                            ServiceProcess.ReadyCheck.health(port));
-                    if (p.checkReady()) {
-                        console.say(s.name() + ": already running (pid " + pid + ") and ready on " + url(s));
-                        if (Files.getLastModifiedTime(s.jar(home.root())).compareTo(
-                                Files.getLastModifiedTime(home.pidFile(s.name()))) > 0) {
-                            console.warn(s.name() + " runs an older build than " + s.module()
-                                    + "/target: ./mash down && ./mash up to restart it");
+            if (count > 1) {
+                warnIfTooFewConnections(count);
+            }
+            for (int wave = 0; wave < (count > 1 ? 2 : 1); wave++) {
+                List<Replica> wanted = new ArrayList<>();
+                for (Service s : services()) {
+                    for (Replica r : Replica.of(s, count)) {
+                        if ((r.index() == 0) == (wave == 0)) {
+                            wanted.add(r);
                         }
-                    } else {
-                        console.say(s.name() + ": running (pid " + pid + "), not ready yet");
-                        waiting.put(s, p);
                     }
-                } else {
-                    if (ServiceProcess.portOpen("127.0.0.1", port)) {
-                        throw new MashException(s.name() + ": port " + port + " is in use by another program: stop it, or set "
-                                + s.portVariable());
-                    }
-                    toStart.add(s);
                 }
+                startAndAwait(wanted, wave == 0 ? startingKafka : null);
             }
-            List<Service> withDatabase = toStart.stream().filter(ServiceCatalog::hasDatabase).toList();
-            if (!withDatabase.isEmpty()) {
-                bootstrapDatabases(withDatabase);
-            }
-            if (startingKafka != null) {
-                await("Kafka", startingKafka);
-            }
-            for (Service s : toStart) {
-                waiting.put(s, startService(s));
-            }
-            for (Map.Entry<Service, ServiceProcess> w : waiting.entrySet()) {
-                await(w.getKey().name() + " (" + url(w.getKey()) + "/q/health/ready)", w.getValue());
-            }
-            printUrls();
+            printUrls(count);
             console.say("");
             console.say("up took " + Console.seconds(Duration.between(start, Instant.now())));
         } finally {
             run.unlock();
         }
+    }
+
+    /**
+     * The services' connection pools hold up to 20 or 30 connections each (90 for the four), per
+     * replica: PostgreSQL refuses connections past its max_connections, under load, long after up
+     * said all was well. The embedded server allows {@link PostgresServer#MAX_CONNECTIONS}; one
+     * started before that, or MASH_DB_URL's, may allow fewer: said now.
+     */
+    private void warnIfTooFewConnections(int count) {
+        int needed = CONNECTIONS_PER_REPLICA * count;
+        java.util.Properties props = new java.util.Properties();
+        String user = settings.externalDatabase() == null ? "postgres" : settings.get("MASH_DB_USER");
+        String password = settings.externalDatabase() == null ? null : settings.get("MASH_DB_PASSWORD");
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", "mash-up");
+        props.setProperty("connectTimeout", "10");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(superuserUrl(), props);
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW max_connections")) {
+            rs.next();
+            int allowed = Integer.parseInt(rs.getString(1).trim());
+            if (allowed < needed) {
+                console.warn("PostgreSQL allows " + allowed + " connections; " + count + " replicas of each service may"
+                        + " open up to " + needed + " under load: " + (settings.externalDatabase() == null
+                        ? "./mash down, then ./mash up --replicas " + count + " starts it with room for " + PostgresServer.MAX_CONNECTIONS
+                        : "raise its max_connections or put a pooler in front"));
+            }
+        } catch (java.sql.SQLException | NumberFormatException e) {
+            console.warn("could not ask PostgreSQL how many connections it allows (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Starts those of these replicas that do not run and waits until all of them are ready. */
+    private void startAndAwait(List<Replica> wanted, ServiceProcess startingKafka) throws Exception {
+        // which replicas must start; a running one that answers is left alone
+        List<Replica> toStart = new ArrayList<>();
+        Map<Replica, ServiceProcess> waiting = new LinkedHashMap<>();
+        for (Replica r : wanted) {
+            Service s = r.service();
+            int port = port(r);
+            Optional<ProcessHandle> running = run.runningPid(r.name(), s.jar(home.root()).toString());
+            if (running.isPresent()) {
+                long pid = running.get().pid();
+                Integer was = run.recordedPort(r.name());
+                if (was != null && was != port) {
+                    throw new MashException(r.name() + " is running on port " + was + ", not " + port
+                            + "; ./mash down first to change its port");
+                }
+                ServiceProcess p = ServiceProcess.attach(r.name(), running.get(), home.log(r.name()),
+                        ServiceProcess.ReadyCheck.health(port));
+                if (p.checkReady()) {
+                    console.say(r.name() + ": already running (pid " + pid + ") and ready on " + url(r));
+                    if (Files.getLastModifiedTime(s.jar(home.root())).compareTo(
+                            Files.getLastModifiedTime(home.pidFile(r.name()))) > 0) {
+                        console.warn(r.name() + " runs an older build than " + s.module()
+                                + "/target: ./mash down && ./mash up to restart it");
+                    }
+                } else {
+                    console.say(r.name() + ": running (pid " + pid + "), not ready yet");
+                    waiting.put(r, p);
+                }
+            } else {
+                if (ServiceProcess.portOpen("127.0.0.1", port)) {
+                    throw new MashException(r.name() + ": port " + port + " is in use by another program: stop it, or set "
+                            + s.portVariable() + (r.index() > 0 ? " (replica " + (r.index() + 1) + " listens on it + "
+                            + Replica.PORT_STEP * r.index() + ")" : ""));
+                }
+                toStart.add(r);
+            }
+        }
+        // the databases are made for a service's first replica; the others find them made
+        List<Service> withDatabase = toStart.stream().filter(r -> r.index() == 0).map(Replica::service)
+                .filter(ServiceCatalog::hasDatabase).toList();
+        if (!withDatabase.isEmpty()) {
+            bootstrapDatabases(withDatabase);
+        }
+        if (startingKafka != null) {
+            await("Kafka", startingKafka);
+        }
+        for (Replica r : toStart) {
+            waiting.put(r, startService(r));
+        }
+        for (Map.Entry<Replica, ServiceProcess> w : waiting.entrySet()) {
+            await(w.getKey().name() + " (" + url(w.getKey()) + "/q/health/ready)", w.getValue());
+        }
+    }
+
+    /** Stops the replicas numbered {@code count} and up that run (after {@code up --replicas} asked for fewer). */
+    private void stopReplicasFrom(int count) throws Exception {
+        for (Service s : reversed(ServiceCatalog.SERVICES)) {
+            List<Replica> found = new ArrayList<>();
+            for (Replica r : reversed(Replica.all(s))) {
+                if (r.index() >= count && Files.exists(home.pidFile(r.name()))) {
+                    found.add(r);
+                }
+            }
+            stopTogether(s, found);
+        }
+    }
+
+    /**
+     * Stops a service's replicas at once (SIGTERM to each, then waits for all; SIGKILL after
+     * MASH_STOP_TIMEOUT): each takes seconds to shut down cleanly, and none of them waits for
+     * another. One replica is stopped as {@link #stop} does.
+     */
+    private void stopTogether(Service s, List<Replica> replicas) throws IOException, InterruptedException {
+        if (replicas.size() <= 1) {
+            for (Replica r : replicas) {
+                stop(r.name(), s.jar(home.root()).toString(), r.name());
+            }
+            return;
+        }
+        Instant start = Instant.now();
+        Map<Replica, ServiceProcess> stopping = new LinkedHashMap<>();
+        for (Replica r : replicas) {
+            Optional<ProcessHandle> running = run.runningPid(r.name(), s.jar(home.root()).toString());
+            if (running.isEmpty()) {
+                console.say(r.name() + ": not running");
+                Files.deleteIfExists(home.pidFile(r.name()));
+                Files.deleteIfExists(home.portFile(r.name()));
+                continue;
+            }
+            ServiceProcess p = ServiceProcess.attach(r.name(), running.get(), home.log(r.name()), () -> false);
+            console.say(r.name() + ": stopping (pid " + p.pid() + ")");
+            p.terminate();
+            stopping.put(r, p);
+        }
+        Instant deadline = Instant.now().plus(settings.stopTimeout());
+        for (Map.Entry<Replica, ServiceProcess> e : stopping.entrySet()) {
+            String how = e.getValue().awaitStopped(deadline) ? "stopped" : "no exit after "
+                    + settings.stopTimeout().toSeconds() + "s: SIGKILL";
+            console.say(e.getKey().name() + ": " + how + " in " + Console.seconds(Duration.between(start, Instant.now())));
+            Files.deleteIfExists(home.pidFile(e.getKey().name()));
+            Files.deleteIfExists(home.portFile(e.getKey().name()));
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    /** How many replicas of each service run now, as the last up recorded (one when none did). */
+    public int replicas() {
+        Integer recorded = run.recordedReplicas();
+        return recorded == null ? 1 : recorded;
+    }
+
+    /** A replica's port: the service's (MASH_INTAKE_PORT or the default) + 10·k. */
+    public int port(Replica replica) {
+        return replica.port(port(replica.service()));
+    }
+
+    /** {@code http://localhost:PORT} of a replica. */
+    public String url(Replica replica) {
+        return "http://localhost:" + port(replica);
     }
 
     private void ownerOnly(Path dir) throws IOException {
@@ -230,22 +388,26 @@ public final class LocalStack {
     // services
     // ------------------------------------------------------------------------------------------
 
-    private ServiceProcess startService(Service s) throws IOException {
+    private ServiceProcess startService(Replica r) throws IOException {
+        Service s = r.service();
         Path jar = s.jar(home.root());
         if (!Files.isRegularFile(jar)) {
             throw new MashException(s.name() + ": no " + home.shown(jar) + "; the build should have made it");
         }
         if (!ServiceCatalog.hasDatabase(s)) {
-            return startConsole(s, jar);
+            return startConsole(r, jar);
         }
         String password = secret(s.name());
         if (password == null) {
             throw new MashException(s.name() + ": no database password in " + home.shown(home.secrets().resolve(s.name() + ".password")));
         }
-        int port = port(s);
+        int port = port(r);
+        // the database, its user and the broker (so the consumer group) are the service's, shared by its replicas
         Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(port, postgres.serviceDbUrl(s.name()), s.name(), password,
                 kafkaBootstrap(), home.publicKey()));
-        env.put(ServiceEnvironment.TRANSACTION_STORE, home.run().resolve(s.name() + "-transactions").toString());
+        // the transaction log is the process's own: a recovery manager must never take another
+        // live replica's transactions for its own unfinished ones
+        env.putAll(ServiceEnvironment.transactions(home.run().resolve(r.name() + "-transactions"), r.name()));
         env.put("MALLOC_ARENA_MAX", "2");
         String owner = s.equals(ServiceCatalog.AUDIT) ? secret("audit_owner") : null;
         if (owner != null) {
@@ -258,36 +420,41 @@ public final class LocalStack {
         }
         // MASH_DECISION_TIMESCALE, MASH_ESCALATION_*, MASH_LOG_JSON and Quarkus's own variables pass
         // through from this environment when set; the superuser's database settings do not.
-        ServiceProcess p = ServiceProcess.builder(s.name())
+        ServiceProcess p = ServiceProcess.builder(r.name())
                 .jvmOptions(settings.serviceJvmOptions())
                 .quarkusApp(jar, port)
                 .notInheriting(name -> name.equals("MASH_DB_URL") || name.equals("MASH_DB_USER") || name.equals("MASH_DB_PASSWORD"))
                 .env(env)
-                .log(home.log(s.name())).rotateLog().detached()
+                .log(home.log(r.name())).rotateLog().detached()
                 .start();
-        run.record(s.name(), p.pid(), port);
-        console.say(s.name() + ": starting (pid " + p.pid() + ") on " + url(s));
+        run.record(r.name(), p.pid(), port);
+        console.say(r.name() + ": starting (pid " + p.pid() + ") on " + url(r));
         return p;
     }
 
-    /** The console: no database, no broker; the four services' addresses and the local sign-in page. */
-    private ServiceProcess startConsole(Service s, Path jar) throws IOException {
-        int port = port(s);
+    /**
+     * The console: no database, no broker; the four services' addresses and the local sign-in
+     * page. Console k calls replica k of each service, so that every replica is reached from a
+     * browser too; the consoles keep nothing (a session is a signed token in a cookie), so any
+     * one of them serves anyone signed in on another.
+     */
+    private ServiceProcess startConsole(Replica r, Path jar) throws IOException {
+        int port = port(r);
         Map<Service, String> urls = new LinkedHashMap<>();
         for (Service other : ServiceCatalog.SERVICES) {
             if (ServiceCatalog.hasDatabase(other)) {
-                urls.put(other, url(other));
+                urls.put(other, url(new Replica(other, r.index())));
             }
         }
-        ServiceProcess p = ServiceProcess.builder(s.name())
+        ServiceProcess p = ServiceProcess.builder(r.name())
                 .jvmOptions(settings.serviceJvmOptions())
                 .quarkusApp(jar, port)
                 .notInheriting(name -> name.equals("MASH_DB_URL") || name.equals("MASH_DB_USER") || name.equals("MASH_DB_PASSWORD"))
                 .env(ServiceEnvironment.console(port, urls, home.privateKey()))
-                .log(home.log(s.name())).rotateLog().detached()
+                .log(home.log(r.name())).rotateLog().detached()
                 .start();
-        run.record(s.name(), p.pid(), port);
-        console.say(s.name() + ": starting (pid " + p.pid() + ") on " + url(s));
+        run.record(r.name(), p.pid(), port);
+        console.say(r.name() + ": starting (pid " + p.pid() + ") on " + url(r));
         return p;
     }
 
@@ -296,25 +463,28 @@ public final class LocalStack {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
     }
 
-    private void printUrls() {
+    private void printUrls(int count) {
         console.say("");
-        console.say(console.bold("MASH Hub is up"));
+        console.say(console.bold("MASH Hub is up") + (count > 1 ? " (" + count + " replicas of each service)" : ""));
         for (Service s : services()) {
-            if (!ServiceCatalog.hasDatabase(s)) {
-                console.say(String.format("  %-10s %-36s sign in as anyone on %s", s.name(), url(s), url(s) + "/sign-in"));
-                continue;
+            for (Replica r : Replica.of(s, count)) {
+                String u = url(r);
+                if (!ServiceCatalog.hasDatabase(s)) {
+                    console.say(String.format("  %-11s %-35s sign in as anyone on %s", r.name(), u, u + "/sign-in"));
+                    continue;
+                }
+                console.say(String.format("  %-11s API %-31s Swagger UI %s", r.name(), u + "/api/v1", u + "/q/swagger-ui"));
+                console.say(String.format("  %-11s metrics %-27s health %s", "", u + "/q/metrics", u + "/q/health"));
             }
-            console.say(String.format("  %-10s API %-32s Swagger UI %s", s.name(), url(s) + "/api/v1", url(s) + "/q/swagger-ui"));
-            console.say(String.format("  %-10s metrics %-28s health %s", "", url(s) + "/q/metrics", url(s) + "/q/health"));
         }
         if (services().isEmpty()) {
             console.say("  (no services to run: only PostgreSQL and Kafka)");
         }
         if (settings.externalKafka() == null) {
-            console.say("  Kafka      " + kafkaBootstrap());
+            console.say("  Kafka       " + kafkaBootstrap());
         }
         if (settings.externalDatabase() == null) {
-            console.say("  PostgreSQL 127.0.0.1:" + settings.pgPort() + " (superuser postgres; each service its own database and role)");
+            console.say("  PostgreSQL  127.0.0.1:" + settings.pgPort() + " (superuser postgres; each service its own database and role)");
         }
         console.say("");
         console.say("  A token:   TOKEN=$(./mash token --role screener)");
@@ -334,13 +504,8 @@ public final class LocalStack {
         }
         run.lock();
         try {
-            List<Service> reversed = new ArrayList<>(ServiceCatalog.SERVICES);
-            java.util.Collections.reverse(reversed);
-            for (Service s : reversed) {
-                if (Files.exists(home.pidFile(s.name()))) {
-                    stop(s.name(), s.jar(home.root()).toString(), s.name());
-                }
-            }
+            stopReplicasFrom(0);
+            run.forgetReplicas();
             stop(LocalKafka.NAME, kafka.marker(), "Kafka");
             stop(LocalPostgres.NAME, postgres.marker(), "PostgreSQL");
             postgres.stopOrphan();
@@ -391,9 +556,7 @@ public final class LocalStack {
         run.lock();
         try {
             for (Service s : services()) {
-                if (Files.exists(home.pidFile(s.name()))) {
-                    stop(s.name(), s.jar(home.root()).toString(), s.name());
-                }
+                stopTogether(s, reversed(Replica.all(s)).stream().filter(r -> Files.exists(home.pidFile(r.name()))).toList());
             }
         } finally {
             run.unlock();
@@ -403,25 +566,28 @@ public final class LocalStack {
     /**
      * Restarts these services one at a time (each ready before the next) on the newest build,
      * printing each one's start-up time as it logged it; returns those times in seconds (null
-     * when it logged none). The stack must be up.
+     * when it logged none), the first replica's. The stack must be up. With several replicas
+     * each restarts in turn, so a service keeps answering throughout.
      */
     public Map<Service, Double> restartEach(List<Service> which) throws Exception {
         Map<Service, Double> startedIn = new LinkedHashMap<>();
         run.lock();
         try {
             for (Service s : which) {
-                stop(s.name(), s.jar(home.root()).toString(), s.name());
-                ServiceProcess p = startService(s);
-                await(s.name() + " (" + url(s) + "/q/health/ready)", p);
-                Matcher m = STARTED_IN.matcher(p.logSinceStart());
-                String last = null;
-                while (m.find()) {
-                    last = m.group(1);
+                for (Replica r : Replica.of(s, replicas())) {
+                    stop(r.name(), s.jar(home.root()).toString(), r.name());
+                    ServiceProcess p = startService(r);
+                    await(r.name() + " (" + url(r) + "/q/health/ready)", p);
+                    Matcher m = STARTED_IN.matcher(p.logSinceStart());
+                    String last = null;
+                    while (m.find()) {
+                        last = m.group(1);
+                    }
+                    if (last != null) {
+                        console.say("  " + r.name() + ": started in " + last + "s");
+                    }
+                    startedIn.putIfAbsent(s, last == null ? null : Double.valueOf(last));
                 }
-                if (last != null) {
-                    console.say("  " + s.name() + ": started in " + last + "s");
-                }
-                startedIn.put(s, last == null ? null : Double.valueOf(last));
             }
         } finally {
             run.unlock();
@@ -446,6 +612,7 @@ public final class LocalStack {
     /** Prints what runs, where and whether it is healthy; 0 when all is, 3 otherwise. */
     public int status() throws InterruptedException {
         boolean allOk = true;
+        int count = replicas();
         String format = "%-11s %-9s %-8s %-34s %s";
         console.say(String.format(format, "COMPONENT", "STATE", "PID", "WHERE", "HEALTH"));
 
@@ -480,19 +647,29 @@ public final class LocalStack {
                 console.say(String.format(format, s.name(), "skipped", "-", "(not in MASH_SERVICES)", "-"));
                 continue;
             }
-            Optional<ProcessHandle> running = run.runningPid(s.name(), s.jar(home.root()).toString());
-            Integer recorded = run.recordedPort(s.name());
-            int port = running.isPresent() && recorded != null ? recorded : port(s);
-            if (running.isPresent()) {
-                int code = ServiceProcess.healthStatus(port);
-                String health = code == 200 ? console.green("ready (200)")
-                        : code == 0 ? console.red("not answering") : console.red("not ready (" + code + ")");
-                allOk &= code == 200;
-                console.say(String.format(format, s.name(), "running", running.get().pid(), "http://localhost:" + port, health));
-            } else {
-                allOk = false;
-                console.say(String.format(format, s.name(), "stopped", "-", "http://localhost:" + port, "-"));
+            // every replica up asked for, and any other found running (stopped by hand, or left over)
+            for (Replica r : Replica.all(s)) {
+                Optional<ProcessHandle> running = run.runningPid(r.name(), s.jar(home.root()).toString());
+                if (r.index() >= count && running.isEmpty()) {
+                    continue;
+                }
+                Integer recorded = run.recordedPort(r.name());
+                int port = running.isPresent() && recorded != null ? recorded : port(r);
+                if (running.isPresent()) {
+                    int code = ServiceProcess.healthStatus(port);
+                    String health = code == 200 ? console.green("ready (200)")
+                            : code == 0 ? console.red("not answering") : console.red("not ready (" + code + ")");
+                    allOk &= code == 200;
+                    console.say(String.format(format, r.name(), "running", running.get().pid(), "http://localhost:" + port, health));
+                } else {
+                    allOk = false;
+                    console.say(String.format(format, r.name(), "stopped", "-", "http://localhost:" + port, "-"));
+                }
             }
+        }
+        if (count > 1) {
+            console.say(count + " replicas of each service (replica k on its port + " + Replica.PORT_STEP
+                    + "·k); ./mash up --replicas N changes it");
         }
         return allOk ? 0 : 3;
     }

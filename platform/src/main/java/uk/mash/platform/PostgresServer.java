@@ -35,6 +35,14 @@ final class PostgresServer implements Callable<Integer> {
      * create the services' roles); every other role logs in with its password, so a service
      * given the wrong one fails here as it would on a real server.
      */
+    /**
+     * Room for {@code ./mash up --replicas 9}: each replica of the four services may hold up to 90
+     * connections (LocalStack's CONNECTIONS_PER_REPLICA), plus the tools'. A slot costs tens of
+     * kilobytes of shared memory whether used or not (about 20 MB for all of these); a backend
+     * process is only made for a connection actually opened.
+     */
+    static final int MAX_CONNECTIONS = 1000;
+
     static final String PG_HBA = String.join("\n",
             "# written by ./mash up at every start",
             "# TYPE  DATABASE  USER      ADDRESS        METHOD",
@@ -125,7 +133,7 @@ final class PostgresServer implements Callable<Integer> {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // TCP only: no socket in /tmp to collide with another PostgreSQL on the same port
                 .setServerConfig("unix_socket_directories", "")
-                .setServerConfig("max_connections", "100")
+                .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * {@code .mash/run}: which process runs each component ({@code NAME.pid}, checked against its
  * command line so a recycled pid is never taken for ours), the port it was started on
- * ({@code NAME.port}), and the lock that lets one {@code ./mash up}, {@code down} or
+ * ({@code NAME.port}; a service's second replica is {@code intake-2}, {@link Replica}), how many
+ * replicas of each service {@code up} was asked for ({@code replicas}, so {@code restart} and a
+ * plain {@code up} keep the count), and the lock that lets one {@code ./mash up}, {@code down} or
  * {@code restart} run at a time in a checkout.
  */
 final class RunFiles {
@@ -58,6 +60,33 @@ final class RunFiles {
     void record(String name, long pid, int port) throws IOException {
         Files.writeString(home.pidFile(name), pid + "\n", StandardCharsets.UTF_8);
         Files.writeString(home.portFile(name), port + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** How many replicas of each service the last {@code up} started; null when none is recorded (or down ran). */
+    Integer recordedReplicas() {
+        try {
+            Path file = replicasFile();
+            if (!Files.exists(file)) {
+                return null;
+            }
+            int n = Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).trim());
+            return n >= 1 && n <= Replica.MAX ? n : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    void recordReplicas(int count) throws IOException {
+        Files.createDirectories(home.run());
+        Files.writeString(replicasFile(), count + "\n", StandardCharsets.UTF_8);
+    }
+
+    void forgetReplicas() throws IOException {
+        Files.deleteIfExists(replicasFile());
+    }
+
+    private Path replicasFile() {
+        return home.run().resolve("replicas");
     }
 
     /** One ./mash up, down or restart at a time in a checkout. */

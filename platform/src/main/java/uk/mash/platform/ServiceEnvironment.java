@@ -19,6 +19,8 @@ public final class ServiceEnvironment {
     public static final String PUBLIC_KEY = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
     public static final String ISSUER = "MP_JWT_VERIFY_ISSUER";
     public static final String TRANSACTION_STORE = "QUARKUS_TRANSACTION_MANAGER_OBJECT_STORE_DIRECTORY";
+    /** The transaction manager's name for this process (Narayana's node identifier, at most 28 bytes). */
+    public static final String TRANSACTION_NODE = "QUARKUS_TRANSACTION_MANAGER_NODE_NAME";
     /** audit's log is migrated by an owner role; its runtime user may only read and append. */
     public static final String AUDIT_OWNER = "MASH_AUDIT_DB_OWNER";
     public static final String AUDIT_OWNER_PASSWORD = "MASH_AUDIT_DB_OWNER_PASSWORD";
@@ -64,6 +66,23 @@ public final class ServiceEnvironment {
         env.put(KAFKA_SERVERS, kafkaBootstrap);
         env.put(PUBLIC_KEY, publicKey.toString());
         env.put(ISSUER, ServiceCatalog.JWT_ISSUER);
+        return env;
+    }
+
+    /**
+     * The transaction manager's log and name, each the process's own: replicas of a service share
+     * its database, but a transaction log (Narayana's object store) shared by two live processes
+     * would let one's recovery take the other's transactions in flight for unfinished ones of its
+     * own, and the node name tells their transactions apart. {@code node} is the replica's name
+     * ({@code intake-2}).
+     */
+    public static Map<String, String> transactions(Path objectStore, String node) {
+        if (node.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 28) {
+            throw new IllegalArgumentException("a transaction node name has at most 28 bytes: " + node);
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(TRANSACTION_STORE, objectStore.toString());
+        env.put(TRANSACTION_NODE, node);
         return env;
     }
 

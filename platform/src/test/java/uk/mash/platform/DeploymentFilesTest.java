@@ -124,7 +124,8 @@ class DeploymentFilesTest {
             Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(service.defaultPort(),
                     "jdbc:postgresql://127.0.0.1:5432/" + service.name(), service.name(), "x", "127.0.0.1:9092",
                     Path.of("/keys/public.pem")));
-            env.put(ServiceEnvironment.TRANSACTION_STORE, "/run/" + service.name() + "-transactions");
+            // as for a second replica (./mash up --replicas 2): its own transaction log and node name
+            env.putAll(ServiceEnvironment.transactions(Path.of("/run/" + service.name() + "-2-transactions"), service.name() + "-2"));
             if (service.equals(ServiceCatalog.SCREENING)) {
                 env.putAll(ServiceEnvironment.screening(InformationDue.DEFAULTS));
             }
@@ -557,6 +558,49 @@ class DeploymentFilesTest {
             }
         });
         assertThat(problems).as("resources in deploy/k8s").isEmpty();
+    }
+
+    @Test
+    void k8sRunsTwoReplicasOfEveryServiceAndADrainNeverTakesTheLastOne() {
+        Map<String, Map<String, Object>> budgets = k8sObjects("PodDisruptionBudget");
+        List<String> problems = new ArrayList<>();
+        Set<String> deployments = new TreeSet<>();
+        k8sDeployments().forEach((name, deployment) -> {
+            deployments.add(name);
+            Map<String, Object> spec = asMap(deployment.get("spec"), name + " spec");
+            int replicas = spec.get("replicas") instanceof Integer n ? n : 1;
+            if (replicas < 2) {
+                problems.add(name + ": replicas " + replicas + ", not 2 or more");
+            }
+            Object selects = asMap(spec.get("selector"), name + " selector").get("matchLabels");
+            Map<String, Object> budget = budgets.get(name);
+            if (budget == null) {
+                problems.add(name + ": no PodDisruptionBudget named " + name);
+                return;
+            }
+            Map<String, Object> budgetSpec = asMap(budget.get("spec"), name + " PodDisruptionBudget spec");
+            if (!Objects.equals(asMap(budgetSpec.get("selector"), name + " budget selector").get("matchLabels"), selects)) {
+                problems.add(name + ": the PodDisruptionBudget selects " + budgetSpec.get("selector") + ", the Deployment " + selects);
+            }
+            // at least one kept, and fewer than all, or a drain could never move a pod
+            if (!Integer.valueOf(1).equals(budgetSpec.get("minAvailable")) || budgetSpec.containsKey("maxUnavailable")) {
+                problems.add(name + ": the PodDisruptionBudget's minAvailable is " + budgetSpec.get("minAvailable") + ", not 1");
+            }
+            // the replicas spread over nodes: the anti-affinity must name the pods' own labels, or it spreads nothing
+            Map<String, Object> podSpec = asMap(asMap(spec.get("template"), name + " template").get("spec"), name + " pod spec");
+            Map<String, Object> affinity = asMap(podSpec.getOrDefault("affinity", Map.of()), name + " affinity");
+            Map<String, Object> anti = asMap(affinity.getOrDefault("podAntiAffinity", Map.of()), name + " podAntiAffinity");
+            boolean spread = ((List<?>) anti.getOrDefault("preferredDuringSchedulingIgnoredDuringExecution", List.of())).stream()
+                    .map(t -> asMap(asMap(t, name + " anti-affinity").get("podAffinityTerm"), name + " podAffinityTerm"))
+                    .anyMatch(term -> "kubernetes.io/hostname".equals(term.get("topologyKey"))
+                            && Objects.equals(asMap(term.get("labelSelector"), name + " labelSelector").get("matchLabels"), selects));
+            if (!spread) {
+                problems.add(name + ": no preferred anti-affinity by kubernetes.io/hostname for its own pods");
+            }
+        });
+        assertThat(problems).as("replicas and disruption budgets in deploy/k8s").isEmpty();
+        assertThat(budgets.keySet()).as("PodDisruptionBudgets, one per Deployment").isEqualTo(deployments);
+        assertThat(deployments).as("Deployments in deploy/k8s").containsExactlyInAnyOrderElementsOf(SERVICES.values());
     }
 
     @Test

@@ -57,6 +57,27 @@ class MashCommandLineTest {
     }
 
     @Test
+    void upRefusesAReplicaCountOutsideOneToNineAsWrongUsage() {
+        for (String count : List.of("0", "10", "-1")) {
+            Run run = Run.of("up", "--replicas", count);
+            assertThat(run.exit()).as(count).isEqualTo(2);
+            assertThat(run.err()).contains("--replicas must be 1 to 9, not " + count).contains("Usage: mash up");
+        }
+        Run words = Run.of("up", "--replicas", "two");
+        assertThat(words.exit()).isEqualTo(2);
+        assertThat(words.err()).contains("Invalid value for option '--replicas': 'two' is not an int");
+        assertThat(Run.of("up", "--help").out()).contains("--replicas=N", "port + 10*k");
+    }
+
+    @Test
+    void upRefusesReplicasThatWouldShareAPortBeforeStartingAnything() {
+        Run run = Run.withEnv(Map.of("MASH_CONSOLE_PORT", "8091"), "up", "--replicas", "2");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("mash: console would listen on port 8091, which intake-2 uses");
+        assertThat(run.out()).as("nothing built or started").isEmpty();
+    }
+
+    @Test
     void tokenNeedsARole() {
         Run run = Run.of("token", "--agency", "POLICE");
         assertThat(run.exit()).isEqualTo(2);

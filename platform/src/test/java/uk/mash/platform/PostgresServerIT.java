@@ -30,6 +30,9 @@ class PostgresServerIT {
              Statement s = c.createStatement()) {
             assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(s, "fsync")).isEqualTo("on");
+            // room for ./mash up --replicas 9: each replica of the four services may pool up to 90 connections
+            assertThat(Integer.parseInt(setting(s, "max_connections")))
+                    .isGreaterThanOrEqualTo(LocalStack.CONNECTIONS_PER_REPLICA * Replica.MAX);
         }
     }
 

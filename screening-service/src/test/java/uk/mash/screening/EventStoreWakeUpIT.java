@@ -8,19 +8,33 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import uk.mash.contracts.Agency;
+import uk.mash.contracts.Rag;
 import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
+import uk.mash.contracts.events.RiskRated;
+import uk.mash.testsupport.TestInfrastructure;
 import uk.mash.testsupport.TopicReader;
 
 /**
  * The case's processors are woken when its events are in the database, also when the command joined a
  * transaction already running (a report screened with the case directory; a decision with it): with
  * their polling backstop a minute apart here, the view and mash.case-events still follow in seconds.
+ * And when another replica of screening stores a case's event, this one's processors are woken by
+ * PostgreSQL's notification of it, not by their poll.
  */
 @QuarkusTest
 @TestProfile(EventStoreWakeUpIT.PollingAMinuteApart.class)
@@ -55,6 +69,50 @@ class EventStoreWakeUpIT {
             assertThat(status).as("the answer shows the decision: the view was woken by its commit").isEqualTo("DECIDED");
             caseEvents.await(r -> caseId[0].equals(r.key())
                     && "mash.case.decision-recorded.v1".equals(r.header("ce_type")), Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aCaseEventStoredByAnotherReplicaReachesThisReplicasViewWithoutWaitingForAPoll() throws Exception {
+        ReportReceived report = Reports.school(Instant.now(),
+                Reports.child("Ifan", "Morgan-" + UUID.randomUUID().toString().substring(0, 8), null));
+        new Screening(mapper).send(report);
+        String caseId = Screening.caseOf(report).getString("caseId");
+
+        // another replica: its own storage engine on the same database, its own connections; it rates the
+        // case RED and, as every replica's event store does, notifies the channel once its events are stored
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper.copy()).build();
+        JdbcEventStorageEngine otherReplica = JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> TestInfrastructure.database().connect())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        long next = lastSequenceOf(caseId) + 1;
+        Instant ratedAt = Instant.now();
+        otherReplica.appendEvents(new GenericDomainEventMessage<>("Case", caseId, next,
+                new RiskRated(UUID.fromString(caseId), Rag.RED, "Rated on the other replica", "sw.other",
+                        Agency.CHILDRENS_SERVICES, ratedAt)));
+        try (Connection c = TestInfrastructure.database().connect(); Statement s = c.createStatement()) {
+            s.execute("NOTIFY mash_case_events_stored");
+        }
+        Instant notified = Instant.now();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                "RED".equals(Screening.screener().get("/api/v1/cases/" + caseId).jsonPath().getString("rag")));
+        System.out.printf("EventStoreWakeUpIT: another replica's event in this replica's view %d ms after its"
+                + " notification (polling every 60 s)%n", Duration.between(notified, Instant.now()).toMillis());
+    }
+
+    private static long lastSequenceOf(String caseId) throws Exception {
+        try (Connection c = TestInfrastructure.database().connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
+            s.setString(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
+import uk.mash.screening.application.OverdueClock;
 import uk.mash.testsupport.TestInfrastructure;
 import uk.mash.testsupport.TopicReader;
 
@@ -42,6 +45,36 @@ class OverdueClockIT {
                     Duration.ofSeconds(30));
             assertThat(Screening.screener().queryParam("overdue", true).queryParam("size", 500).get("/api/v1/cases")
                     .then().extract().jsonPath().getList("items.caseId")).contains(caseId);
+        }
+    }
+
+    @Test
+    void whileAnotherReplicaTicksThisOneLeavesTheCasesToItAndEachOverdueCaseIsMarkedOnce() throws Exception {
+        ReportReceived report = Reports.school(Instant.now(),
+                Reports.child("Nia", "Bevan-" + UUID.randomUUID().toString().substring(0, 8), null));
+        try (TopicReader caseEvents = new TopicReader(Topics.CASE_EVENTS);
+             Connection otherReplica = TestInfrastructure.database().connect()) {
+            // the other replica's tick holds the clock's lock (and, here, never tells the case)
+            try (PreparedStatement lock = otherReplica.prepareStatement("SELECT pg_advisory_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, OverdueClock.LOCK);
+                lock.execute();
+            }
+            new Screening(mapper).send(report);
+            String caseId = Screening.caseOf(report).getString("caseId");
+            // due two seconds after the report; this replica's clock ticks every second, but leaves it
+            Thread.sleep(5_000);
+            assertThat(Screening.screener().get("/api/v1/cases/" + caseId).jsonPath().getBoolean("overdue"))
+                    .as("not this replica's to mark while the other one ticks").isFalse();
+
+            try (PreparedStatement unlock = otherReplica.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+                unlock.setString(1, OverdueClock.LOCK);
+                unlock.execute();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> Screening.screener().get("/api/v1/cases/" + caseId)
+                    .then().extract().jsonPath().getBoolean("overdue"));
+            var overdue = caseEvents.all(r -> caseId.equals(r.key())
+                    && "mash.case.decision-overdue.v1".equals(r.header("ce_type")), Duration.ofSeconds(3));
+            assertThat(overdue.stream().map(r -> r.header("ce_id")).distinct()).as("marked once").hasSize(1);
         }
     }
 

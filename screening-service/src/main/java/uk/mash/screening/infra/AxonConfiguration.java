@@ -14,6 +14,8 @@ import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -21,6 +23,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -80,7 +83,43 @@ public class AxonConfiguration {
     @ConfigProperty(name = "mash.screening.max-parked-cases", defaultValue = "1024")
     int maxParkedCases;
 
+    /** Each case processor's segments: the most replicas that can share its work. */
+    @ConfigProperty(name = "mash.screening.processor-segments")
+    int segments;
+
+    /** How long a replica's claim on a segment lasts unless renewed: a dead replica's work moves after it. */
+    @ConfigProperty(name = "mash.screening.segment-claim-timeout")
+    Duration claimTimeout;
+
+    /** How often a replica looks for segments to claim, renews its claims and hands back what exceeds its share. */
+    @ConfigProperty(name = "mash.screening.segment-claim-interval")
+    Duration claimInterval;
+
+    @Inject
+    ScreeningReplicas replicas;
+
+    int segments() {
+        return segments;
+    }
+
+    /** Where the processors' positions and claims are kept ({@code tokenentry}). */
+    JdbcTokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    Duration claimInterval() {
+        return claimInterval;
+    }
+
+    /** A case processor, once Axon runs ({@link #CASE_VIEW}, {@link #CASE_EVENTS}). */
+    public Optional<StreamingEventProcessor> processor(String name) {
+        return axon == null ? Optional.empty()
+                : axon.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class);
+    }
+
     private Configuration axon;
+    private CaseEventWakeUps wakeUps;
+    private JdbcTokenStore tokenStore;
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> parkedCases = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -103,33 +142,45 @@ public class AxonConfiguration {
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
+                // names the replica in the token table's owner column, for whoever reads who holds what
+                .nodeId("screening-" + replicas.id())
+                .claimTimeout(claimTimeout)
                 .build();
+        tokenStore = tokens;
         // Axon's own tables; idempotent (our tables are Flyway's)
         transactions.executeInTransaction(() -> {
             storage.createSchema(PostgresEventTableFactory.INSTANCE);
             tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
         });
 
-        TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
-                .forSingleThreadedProcessing()
-                .andBatchSize(batchSize);
+        CommitAwareEventStore eventStore = new CommitAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storage)
+                .fetchDelay(fetchDelay.toMillis())
+                // the recent events the two processors read from memory rather than the
+                // database; Axon's default of 10,000 held ~35 MB of a 128 MB heap under load,
+                // and the processors keep within a few hundred events of the head
+                .cachedEvents(cachedEvents), jta, dataSource);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
-                .configureEventStore(c -> new CommitAwareEventStore(EmbeddedEventStore.builder()
-                        .storageEngine(storage)
-                        .fetchDelay(fetchDelay.toMillis())
-                        // the recent events the two processors read from memory rather than the
-                        // database; Axon's default of 10,000 held ~35 MB of a 128 MB heap under load,
-                        // and the processors keep within a few hundred events of the head
-                        .cachedEvents(cachedEvents)
-                        .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore")), jta))
+                .configureEventStore(c -> eventStore)
                 .configureAggregate(Case.class);
         configurer.eventProcessing(processing -> {
-            processing
-                    .registerTokenStore(c -> tokens)
+            // tracking processors, one thread per segment: a replica claims what is free, the
+            // SegmentBalancer hands back what exceeds its share. Each thread's stream tails the
+            // embedded store's one reader (its cache), so more segments cost no more queries, and a
+            // commit or a notification wakes the threads at once. (A pooled streaming processor,
+            // tried first, polls every 500 ms when idle on this event store, which offers no
+            // availability callback: a case event then waited ~0.5-1 s for each processor.)
+            // A case's events are all in one segment (per-aggregate sequencing): in order on any replica.
+            TrackingEventProcessorConfiguration tracking = TrackingEventProcessorConfiguration
+                    .forParallelProcessing(segments)
+                    .andInitialSegmentsCount(segments)
+                    .andBatchSize(batchSize)
+                    .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS);
+            processing.registerTokenStore(c -> tokens)
                     .registerTrackingEventProcessor(CASE_VIEW, c -> c.eventStore(), c -> tracking)
                     .registerTrackingEventProcessor(CASE_EVENTS, c -> c.eventStore(), c -> tracking);
             // a case whose event a group cannot handle is parked, the others go on; a transient
@@ -161,10 +212,15 @@ public class AxonConfiguration {
         });
         axon = configurer.buildConfiguration();
         axon.start();
+        wakeUps = new CaseEventWakeUps(dataSource, eventStore::wakeReaders);
+        wakeUps.start();
     }
 
     /** Axon stops first, before the datasource closes under its processors. */
     void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
+        if (wakeUps != null) {
+            wakeUps.close();
+        }
         if (axon != null) {
             axon.shutdown();
         }

@@ -1,9 +1,13 @@
 package uk.mash.screening.infra;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -14,14 +18,35 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * joined a JTA transaction already running (a screener's decision commits with the case directory),
  * its commit is not the database's, so the readers found nothing new and slept until their next fetch
  * ({@code mash.screening.event-fetch-delay}). Here the wake-up waits for the JTA transaction's commit.
+ * <p>
+ * The readers of the other replicas are woken too: the transaction that stores the events also
+ * notifies {@link CaseEventWakeUps#CHANNEL}, delivered by PostgreSQL when it commits.
  */
 final class CommitAwareEventStore extends EmbeddedEventStore {
 
     private final TransactionManager jta;
+    private final AgroalDataSource dataSource;
 
-    CommitAwareEventStore(Builder builder, TransactionManager jta) {
+    CommitAwareEventStore(Builder builder, TransactionManager jta, AgroalDataSource dataSource) {
         super(builder);
         this.jta = jta;
+        this.dataSource = dataSource;
+    }
+
+    /** Wakes this replica's readers: events were stored, here or by another replica. */
+    void wakeReaders() {
+        super.afterCommit(List.of());
+    }
+
+    @Override
+    protected void prepareCommit(List<? extends EventMessage<?>> events) {
+        super.prepareCommit(events);
+        // in the transaction that stores the events (the JTA-enlisted connection): delivered on its commit
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(CaseEventWakeUps.NOTIFY);
+        } catch (SQLException e) {
+            // the events are stored all the same; the other replicas find them at their next poll
+        }
     }
 
     @Override
