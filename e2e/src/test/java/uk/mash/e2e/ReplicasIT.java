@@ -556,8 +556,9 @@ class ReplicasIT {
     }
 
     /**
-     * Which screening replica holds how many tracking segments: Axon's token store (its default
-     * table TokenEntry) names each segment's owner as "pid@host".
+     * Which screening replica holds how many of its event processors' segments, from Axon's token
+     * store (its default table TokenEntry): an owner is "pid@host" (Axon's default node id) or
+     * "screening-&lt;replica id&gt;", the id each replica logs ("Screening replica &lt;id&gt; sees ...").
      */
     private Map<Integer, Integer> screeningSegmentOwners() {
         Map<Integer, Integer> owned = new TreeMap<>();
@@ -566,18 +567,28 @@ class ReplicasIT {
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT owner FROM TokenEntry WHERE owner IS NOT NULL")) {
             while (r.next()) {
-                String owner = r.getString(1);
-                long pid = Long.parseLong(owner.substring(0, owner.indexOf('@')));
-                for (int k = 1; k <= REPLICAS; k++) {
-                    if (stack.service("screening", k).pid() == pid) {
-                        owned.merge(k, 1, Integer::sum);
-                    }
+                Integer k = screeningReplicaNamed(r.getString(1));
+                if (k != null) {
+                    owned.merge(k, 1, Integer::sum);
                 }
             }
         } catch (Exception e) {
-            System.out.println("replicas: could not read screening's token owners: " + e);
+            System.out.println("replicas: could not read screening's segment owners: " + e);
         }
         return owned;
+    }
+
+    private Integer screeningReplicaNamed(String owner) throws java.io.IOException {
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("(\\d+)@.*").matcher(owner);
+        for (int k = 1; k <= REPLICAS; k++) {
+            Stack.Service replica = stack.service("screening", k);
+            if (pid.matches() ? replica.pid() == Long.parseLong(pid.group(1))
+                    : Files.readString(replica.log()).contains("Screening replica " + owner.replaceFirst("^screening-", "") + " ")) {
+                return k;
+            }
+        }
+        System.out.println("replicas: no screening replica is " + owner);
+        return null;
     }
 
     /**

@@ -187,6 +187,8 @@ final class Stack implements AutoCloseable {
                     default -> List.of();
                 };
                 Path app = copyApp(service.app(root), logs.resolve("apps/" + replica));
+                // each process its own transaction log and node name, as ./mash up gives them
+                env.putAll(ServiceEnvironment.transactions(app.resolve("transactions"), replica));
                 stack.services.put(replica, new Service(replica, app.resolve("quarkus-run.jar"),
                         env, sysProps, logs.resolve(replica + "-service.log")));
                 if (k == 1) {
@@ -328,9 +330,11 @@ final class Stack implements AutoCloseable {
         private final String name;
         private final int port;
         private final ServiceProcess process;
+        private final Path log;
 
         Service(String name, Path jar, Map<String, String> env, List<String> sysProps, Path log) {
             this.name = name;
+            this.log = log;
             this.port = Integer.parseInt(env.get(ServiceEnvironment.HTTP_PORT));
             List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
             jvm.addAll(sysProps);
@@ -340,6 +344,11 @@ final class Stack implements AutoCloseable {
 
         int port() {
             return port;
+        }
+
+        /** Its log file (appended across restarts). */
+        Path log() {
+            return log;
         }
 
         long pid() {
