@@ -104,9 +104,15 @@ public class CheckpointFiles {
 
     /**
      * Runs the action holding the directory's lock, so instances sharing the directory never give
-     * two checkpoints of the series one number.
+     * two checkpoints of the series one number, nor make two signing keys.
      */
     <T> T underLock(Supplier<T> action) {
+        try {
+            // the first start: the schedule may tick before anything else made the directory
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = channel.lock()) {
             return action.get();

@@ -3,6 +3,7 @@ package uk.mash.audit.checkpoint;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,20 @@ public class CheckpointKey {
     private KeyPair keys;
     private String keyId;
 
+    @Inject
+    CheckpointFiles files;
+
+    /** Under the directory's lock: replicas starting together on a new directory make one key, not two. */
     @PostConstruct
     void loadOrMake() {
+        files.underLock(() -> {
+            loadOrMakeKey();
+            return null;
+        });
+    }
+
+    private void loadOrMakeKey() {
         try {
-            Files.createDirectories(dir);
             Path privateFile = dir.resolve(PRIVATE_KEY);
             Path publicFile = dir.resolve(PUBLIC_KEY);
             KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
