@@ -76,7 +76,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             "/api/v1/audit/cases/" + CASE_ID + "/state", CASE,
             "/api/v1/audit/cases/" + CASE_ID + "/events", """
                     [{"sequence": 12, "eventId": "e1", "type": "mash.case.opened.v1", "occurredAt": "2026-12-01T09:00:01Z",
-                      "recordedAt": "2026-12-01T09:00:02Z", "actor": {"sub": "dsl.jones", "agency": "EDUCATION"}, "data": {}}]
+                      "recordedAt": "2026-12-01T09:00:02Z", "actor": {"sub": "dsl.jones", "agency": "EDUCATION"}, "data": {}},
+                     {"sequence": 13, "eventId": "r1", "type": "mash.access.case-read.v1", "occurredAt": "2026-12-01T09:30:00Z",
+                      "recordedAt": "2026-12-01T09:30:00Z", "actor": {"sub": "sw.owen", "agency": "CHILDRENS_SERVICES"}, "data": {}}]
                     """,
             "/api/v1/audit/integrity", "{\"entries\": 871, \"verified\": true, \"headHash\": \"ab\", \"firstBrokenSequence\": null}",
             "/api/v1/audit/access-log", """

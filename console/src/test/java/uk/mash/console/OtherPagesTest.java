@@ -81,8 +81,26 @@ class OtherPagesTest {
                 "15 of 20 (75.0%)", "answered by their due time, by RAG",
                 "data-labels=\"[&quot;Red&quot;,&quot;Amber&quot;]\" data-values=\"[87.5,66.7]\"");
 
-        String wrong = manager.get("/report-card?from=yesterday").then().statusCode(200).extract().asString();
-        assertThat(wrong).contains("<a href=\"#from\">From: must be a date");
+        assertThat(page).as("the period in GOV.UK date inputs, Day Month Year")
+                .contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">From</legend>",
+                        "id=\"from-day\" name=\"from-day\" type=\"text\" inputmode=\"numeric\" value=\"1\"",
+                        "id=\"from-month\" name=\"from-month\" type=\"text\" inputmode=\"numeric\" value=\"11\"",
+                        "id=\"to-day\" name=\"to-day\" type=\"text\" inputmode=\"numeric\" value=\"30\"")
+                .doesNotContain("type=\"date\"");
+
+        FakeServices.RECEIVED.clear();
+        manager.get("/report-card?from-day=2&from-month=11&from-year=2026&to-day=9&to-month=11&to-year=2026").then().statusCode(200);
+        assertThat(FakeServices.RECEIVED).anyMatch(r -> r.path().equals("/api/v1/performance")
+                && r.query().contains("from=2026-11-02") && r.query().contains("to=2026-11-09"));
+
+        String impossible = manager.get("/report-card?from-day=31&from-month=2&from-year=2026&to-day=9&to-month=11&to-year=2026")
+                .then().statusCode(200).extract().asString();
+        assertThat(impossible).contains("<a href=\"#from-day\">From: must be a real date</a>", "id=\"from-error\"",
+                "value=\"31\"", "govuk-input--error");
+
+        String backwards = manager.get("/report-card?from-day=9&from-month=11&from-year=2026&to-day=2&to-month=11&to-year=2026")
+                .then().statusCode(200).extract().asString();
+        assertThat(backwards).contains("<a href=\"#to-day\">To: must be the same as or after From</a>", "id=\"to-error\"");
     }
 
     @Test
@@ -92,7 +110,23 @@ class OtherPagesTest {
                 .then().statusCode(200).extract().asString();
         // December: UK time is UTC
         assertThat(FakeServices.RECEIVED).anyMatch(r -> r.path().endsWith("/state") && "asOf=2026-12-01T10:00:00Z".equals(r.query()));
-        assertThat(page).contains("<label class=\"govuk-label govuk-label--s\" for=\"as-of\">As of</label>", "value=\"2026-12-01T10:00\"",
+        assertThat(page).contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">As of</legend>",
+                "id=\"as-of-day\" name=\"as-of-day\" type=\"text\" inputmode=\"numeric\" value=\"1\"",
+                "id=\"as-of-month\" name=\"as-of-month\" type=\"text\" inputmode=\"numeric\" value=\"12\"",
+                "id=\"as-of-time\" name=\"as-of-time\" type=\"text\" value=\"10:00:00\"",
                 "Case opened", "Verified", "Who read this case", "sw.owen");
+        String timeline = page.substring(page.indexOf("id=\"timeline\""), page.indexOf("id=\"reads-heading\""));
+        assertThat(timeline).as("reads are under Who read this case, not among the case's events")
+                .contains("Case opened").doesNotContain("Case read");
+
+        FakeServices.RECEIVED.clear();
+        auditor.get("/audit/cases/" + FakeServices.CASE_ID + "?as-of-day=1&as-of-month=7&as-of-year=2026&as-of-time=14:05:09")
+                .then().statusCode(200);
+        // July: UK time is an hour ahead of UTC
+        assertThat(FakeServices.RECEIVED).anyMatch(r -> r.path().endsWith("/state") && "asOf=2026-07-01T13:05:09Z".equals(r.query()));
+
+        String impossible = auditor.get("/audit/cases/" + FakeServices.CASE_ID + "?as-of-day=30&as-of-month=2&as-of-year=2026")
+                .then().statusCode(200).extract().asString();
+        assertThat(impossible).contains("<a href=\"#as-of-day\">As of: must be a real date</a>", "id=\"as-of-error\"");
     }
 }

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -122,6 +124,31 @@ final class Browser implements AutoCloseable {
     static WebElement button(org.openqa.selenium.SearchContext scope, String text) {
         return scope.findElements(By.tagName("button")).stream().filter(b -> b.getText().trim().equals(text))
                 .findFirst().orElseThrow(() -> new AssertionError("no button \"" + text + "\""));
+    }
+
+    /** Presses keys (or types text) on whatever has focus, as a person at the keyboard does. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** What has the keyboard's focus now. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Presses Tab, as a person moving through the page does, until {@code wanted} has focus (200 presses
+     * at most: more than any page here has stops), and gives it.
+     */
+    WebElement tabTo(String what, java.util.function.Predicate<WebElement> wanted) {
+        for (int i = 0; i < 200; i++) {
+            press(Keys.TAB);
+            WebElement now = focused();
+            if (wanted.test(now)) {
+                return now;
+            }
+        }
+        throw new AssertionError("Tab never reached " + what);
     }
 
     /** The texts of the navigation links the page shows. */

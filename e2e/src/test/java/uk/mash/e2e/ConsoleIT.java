@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import uk.mash.e2e.Api.Answer;
 import uk.mash.testsupport.TestTokens;
@@ -60,13 +61,21 @@ class ConsoleIT {
 
     @Test
     @Order(10)
-    void aScreenerSignsInFromTheListOfPeopleAndSeesOnlyTheirNavigation() throws Exception {
+    void aScreenerSignsInWithTheKeyboardAloneAndSeesOnlyTheirNavigation() throws Exception {
         browser.open("/cases");
         assertThat(browser.path()).as("not signed in: sent to sign in").isEqualTo("/sign-in");
         browser.look("sign-in");
         assertThat(browser.all(By.xpath("//button[normalize-space()='Sign in']"))).hasSizeGreaterThanOrEqualTo(10);
 
-        browser.find(By.id("sign-in-sw.owen")).click();
+        // keyboard only: the first Tab stop is GOV.UK's skip link, which takes focus to the main content
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getText()).as("the first Tab stop").isEqualTo("Skip to main content");
+        browser.press(Keys.ENTER);
+        assertThat(browser.focused().getAttribute("id")).as("focus after the skip link").isEqualTo("main-content");
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAttribute("id")).as("the next Tab stop: the first person's Sign in")
+                .isEqualTo("sign-in-sw.owen");
+        browser.press(Keys.ENTER);
 
         assertThat(browser.awaitPath("/cases")).isEqualTo("/cases");
         assertThat(browser.navigation()).containsExactly("Cases", "Information requests", "Sign out");
@@ -117,8 +126,13 @@ class ConsoleIT {
 
     @Test
     @Order(40)
-    void informationSharedFromTheFormIsShownAsText() throws Exception {
+    void sharingWithNoSummaryIsRefusedNamingSummaryThenWhatIsSharedIsShownAsText() throws Exception {
         browser.find(By.xpath("//summary[contains(., 'Share what')]")).click();
+        Browser.button(browser.driver(), "Share information").click();
+        assertRefused("Summary", "share-summary");
+        browser.look("case-share-refused");
+
+        // the form stays open with the refusal: the screener fills it in
         browser.find(By.id("share-summary")).sendKeys(INJECTION);
         browser.find(By.cssSelector("label[for='share-legal-basis']")).click(); // Consent
         Browser.button(browser.driver(), "Share information").click();
@@ -147,15 +161,29 @@ class ConsoleIT {
         browser.open("/information-requests");
         browser.reloadUntil(LONG, () -> browser.find(By.tagName("main")).getText().contains(reference));
         browser.look("information-requests");
-        WebElement request = browser.find(By.xpath("//div[contains(@class, 'mash-information-request')][contains(., '" + reference + "')]"));
-        Browser.button(request, "Answer").click();
-        assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Summary");
+        WebElement request = ourRequest();
+        String requestId = request.getAttribute("id").substring("request-".length());
+        request.findElement(By.xpath(".//summary[contains(., 'Decline this request')]")).click();
+        Browser.button(ourRequest(), "Decline").click();
+        assertRefused("Reason", "decline-" + requestId + "-reason");
+        browser.look("information-requests-decline-refused");
+
+        Browser.button(ourRequest(), "Answer").click();
+        assertRefused("Summary", "answer-" + requestId + "-summary");
         browser.look("information-requests-refused");
 
-        request = browser.find(By.xpath("//div[contains(@class, 'mash-information-request')][contains(., '" + reference + "')]"));
-        request.findElement(By.tagName("textarea")).sendKeys("Known to the health visitor; two missed appointments.");
-        request.findElement(By.xpath(".//label[normalize-space()='Consent']")).click();
-        Browser.button(request, "Answer").click();
+        // keyboard only, from the focused error summary: its link to Summary, type, Legal basis, Answer
+        browser.tabTo("the error summary's link to Summary", e -> e.getText().startsWith("Summary:"));
+        browser.press(Keys.ENTER);
+        assertThat(browser.focused().getAttribute("id")).as("the summary link's field").isEqualTo("answer-" + requestId + "-summary");
+        browser.press("Known to the health visitor; two missed appointments.");
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAttribute("id")).as("Legal basis: its first choice").isEqualTo("answer-" + requestId + "-legal-basis");
+        browser.press(Keys.SPACE);
+        assertThat(browser.focused().isSelected()).as("Consent chosen").isTrue();
+        browser.press(Keys.TAB);
+        assertThat(browser.focused()).as("the request's Answer button").isEqualTo(Browser.button(ourRequest(), "Answer"));
+        browser.press(Keys.ENTER);
         assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Request answered");
 
         signInAs("sw.owen");
@@ -174,10 +202,17 @@ class ConsoleIT {
                 Map.of("summary", "Known to the health visitor; missed two appointments.", "legalBasis", "CONSENT"));
         assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
 
-        WebElement form = browser.find(By.id("rate-risk"));
-        form.findElement(By.cssSelector("label[for='rating-rag']")).click();
-        browser.find(By.id("rating-rationale")).sendKeys("Hunger and shouting at home; health visits missed.");
-        Browser.button(form, "Rate risk").click();
+        // keyboard only: Tab to RAG, choose Red, Tab to Rationale and type, Tab to "Rate risk", Enter
+        browser.tabTo("RAG of the rating form", e -> "rag".equals(e.getAttribute("name")));
+        assertThat(browser.focused().getAttribute("id")).as("RAG's first choice, Red").isEqualTo("rating-rag");
+        browser.press(Keys.SPACE);
+        assertThat(browser.find(By.id("rating-rag")).isSelected()).isTrue();
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("rating-rationale");
+        browser.press("Hunger and shouting at home; health visits missed.");
+        browser.press(Keys.TAB);
+        assertThat(browser.focused()).isEqualTo(Browser.button(browser.find(By.id("rate-risk")), "Rate risk"));
+        browser.press(Keys.ENTER);
 
         assertThat(browser.find(By.cssSelector(".govuk-notification-banner")).getText())
                 .contains("The case changed while you were looking at it");
@@ -186,8 +221,10 @@ class ConsoleIT {
         assertThat(browser.find(By.cssSelector("body")).getText()).contains("missed two appointments");
         browser.look("case-changed-meanwhile");
 
-        // what was typed is still there: the screener checks and sends again
-        Browser.button(browser.find(By.id("rate-risk")), "Rate risk").click();
+        // what was typed is still there: the screener checks and sends again, by keyboard
+        WebElement rate = Browser.button(browser.find(By.id("rate-risk")), "Rate risk");
+        browser.tabTo("Rate risk", e -> e.equals(rate));
+        browser.press(Keys.ENTER);
         assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Risk rated");
         assertThat(browser.find(By.id("risk-ratings")).getText()).contains("Red", "sw.owen");
         assertThat(browser.find(By.id("case-summary")).getText()).contains("Red");
@@ -224,7 +261,10 @@ class ConsoleIT {
         browser.look("queue");
         WebElement referral = browser.find(By.xpath("//div[contains(@class, 'mash-referral')][contains(., '" + reference + "')]"));
         assertThat(referral.getText()).contains("Child protection strategy", "Cai " + FAMILY);
-        Browser.button(referral, "Acknowledge").click();
+        // keyboard only: Tab to this referral's Acknowledge, Enter
+        WebElement acknowledge = Browser.button(referral, "Acknowledge");
+        browser.tabTo("Acknowledge of " + reference, e -> e.equals(acknowledge));
+        browser.press(Keys.ENTER);
 
         assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Referral acknowledged");
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(reference);
@@ -243,6 +283,19 @@ class ConsoleIT {
                 "return Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c) !== undefined)");
         assertThat(drawn).isEqualTo(Boolean.TRUE);
         browser.look("report-card");
+
+        // the period in GOV.UK date inputs (Day, Month, Year), never the browser's US-order date control
+        assertThat(browser.all(By.cssSelector("input[type='date']"))).isEmpty();
+        assertThat(browser.find(By.xpath("//fieldset[legend[normalize-space()='From']]")).getAttribute("role")).isEqualTo("group");
+        period("2", "11", "2026", "1", "11", "2026");
+        assertRefused("To", "to-day");
+        assertThat(browser.find(By.id("to-error")).getText()).contains("after From");
+        browser.look("report-card-refused");
+
+        period("31", "2", "2026", "1", "11", "2026");
+        assertRefused("From", "from-day");
+        assertThat(browser.find(By.id("from-error")).getText()).contains("must be a real date");
+        assertThat(browser.find(By.id("from-day")).getAttribute("value")).as("what was typed is kept").isEqualTo("31");
     }
 
     @Test
@@ -253,14 +306,17 @@ class ConsoleIT {
         browser.reloadUntil(LONG, () -> browser.find(By.id("state-decision")).getText().contains("Child protection strategy"));
         assertThat(browser.find(By.id("integrity")).getText()).contains("Verified");
         assertThat(browser.find(By.id("reads")).getText()).contains("sw.owen");
-        assertThat(browser.find(By.id("timeline")).getText()).contains("Case decision recorded");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Case decision recorded")
+                .as("the case's reads are under Who read this case, not in its story").doesNotContain("Case read");
         browser.look("audit-case");
 
-        String before = beforeDecision.atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime()
-                .withNano(0).toString();
-        WebElement asOf = browser.find(By.id("as-of"));
-        assertThat(browser.find(By.cssSelector("label[for='as-of']")).getText()).isEqualTo("As of");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", asOf, before);
+        java.time.LocalDateTime before = beforeDecision.atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime();
+        assertThat(browser.find(By.xpath("//fieldset[legend[normalize-space()='As of']]")).getAttribute("role")).isEqualTo("group");
+        assertThat(browser.all(By.cssSelector("input[type='datetime-local'], input[type='date']"))).isEmpty();
+        type("as-of-day", String.valueOf(before.getDayOfMonth()));
+        type("as-of-month", String.valueOf(before.getMonthValue()));
+        type("as-of-year", String.valueOf(before.getYear()));
+        type("as-of-time", before.toLocalTime().withNano(0).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")));
         Browser.button(browser.driver(), "Show the case as it stood then").click();
 
         assertThat(browser.find(By.id("state-decision")).getText()).isEqualTo("No decision");
@@ -277,6 +333,43 @@ class ConsoleIT {
         assertThat(browser.awaitPath("/sign-in")).isEqualTo("/sign-in");
         browser.open("/audit/cases/" + caseId);
         assertThat(browser.path()).as("signed out: the case is not shown").isEqualTo("/sign-in");
+    }
+
+    /**
+     * A refused form as GOV.UK shows it: the error summary has focus, names the field, and links to its
+     * control, which shows its own error message; the page's title starts "Error:".
+     */
+    private void assertRefused(String label, String controlId) {
+        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
+        assertThat(browser.focused()).as("the error summary has focus").isEqualTo(summary);
+        assertThat(summary.getText()).contains("There is a problem");
+        WebElement link = summary.findElement(By.xpath(".//a[starts-with(normalize-space(), '" + label + ":')]"));
+        assertThat(link.getAttribute("href")).endsWith("#" + controlId);
+        assertThat(browser.find(By.id(controlId)).isDisplayed()).as("the field the summary links to").isTrue();
+        String errorId = controlId.endsWith("-day") ? controlId.substring(0, controlId.length() - "-day".length()) : controlId;
+        assertThat(browser.find(By.id(errorId + "-error")).getText()).as("the field's own error message").isNotBlank();
+        assertThat(browser.driver().getTitle()).startsWith("Error:");
+    }
+
+    /** Our case's request on the information requests page. */
+    private WebElement ourRequest() {
+        return browser.find(By.xpath("//div[contains(@class, 'mash-information-request')][contains(., '" + reference + "')]"));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void period(String fromDay, String fromMonth, String fromYear, String toDay, String toMonth, String toYear) {
+        type("from-day", fromDay);
+        type("from-month", fromMonth);
+        type("from-year", fromYear);
+        type("to-day", toDay);
+        type("to-month", toMonth);
+        type("to-year", toYear);
+        Browser.button(browser.driver(), "Show period").click();
     }
 
     /** The id of an agency's checkbox in the "Agencies" of the request form (GOV.UK: first is the bare id). */

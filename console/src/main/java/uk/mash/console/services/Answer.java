@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.mash.console.signin.NotSignedIn;
 
 /**
  * A service's answer as a page needs it: the status, and the JSON body (the resource, or an RFC 9457
@@ -35,6 +36,15 @@ public record Answer(int status, Map<String, Object> body) {
             }
             return new Answer(response.getStatus(), body);
         }
+    }
+
+    /** The answer to a call made as the signed-in person; {@link NotSignedIn} (back to sign-in) when the token is no longer accepted. */
+    public static Answer asSignedIn(Response response) {
+        Answer answer = of(response);
+        if (answer.signedOut()) {
+            throw new NotSignedIn();
+        }
+        return answer;
     }
 
     public boolean ok() {

@@ -30,25 +30,14 @@ public interface ScreeningApi {
     @Path("/cases/{caseId}")
     Response caseById(@PathParam("caseId") String caseId);
 
+    /**
+     * One of the screener's commands on a case ({@code risk-rating}, {@code agency-information},
+     * {@code information-requests}, {@code decision}), sent with the version the page showed.
+     */
     @POST
-    @Path("/cases/{caseId}/risk-rating")
-    Response rateRisk(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                      Map<String, Object> body);
-
-    @POST
-    @Path("/cases/{caseId}/agency-information")
-    Response shareInformation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                              Map<String, Object> body);
-
-    @POST
-    @Path("/cases/{caseId}/decision")
-    Response recordDecision(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                            Map<String, Object> body);
-
-    @POST
-    @Path("/cases/{caseId}/information-requests")
-    Response requestInformation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                Map<String, Object> body);
+    @Path("/cases/{caseId}/{command}")
+    Response command(@PathParam("caseId") String caseId, @PathParam("command") String command,
+                     @HeaderParam("If-Match") String ifMatch, Map<String, Object> body);
 
     @GET
     @Path("/information-requests")
@@ -56,13 +45,9 @@ public interface ScreeningApi {
                                  @QueryParam("overdue") Boolean overdue, @QueryParam("page") Integer page,
                                  @QueryParam("size") Integer size);
 
+    /** The asked agency's reply to a request: {@code answer} or {@code decline}. */
     @POST
-    @Path("/cases/{caseId}/information-requests/{requestId}/answer")
-    Response answer(@PathParam("caseId") String caseId, @PathParam("requestId") String requestId,
-                    Map<String, Object> body);
-
-    @POST
-    @Path("/cases/{caseId}/information-requests/{requestId}/decline")
-    Response decline(@PathParam("caseId") String caseId, @PathParam("requestId") String requestId,
-                     Map<String, Object> body);
+    @Path("/cases/{caseId}/information-requests/{requestId}/{reply}")
+    Response reply(@PathParam("caseId") String caseId, @PathParam("requestId") String requestId,
+                   @PathParam("reply") String reply, Map<String, Object> body);
 }

@@ -9,20 +9,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import uk.mash.console.services.Answer;
 import uk.mash.console.services.AuditApi;
-import uk.mash.console.signin.NotSignedIn;
 import uk.mash.console.signin.Person;
 import uk.mash.console.signin.SignedIn;
 
@@ -34,6 +36,9 @@ import uk.mash.console.signin.SignedIn;
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)
 public class AuditPage {
+
+    /** The type prefix of the access log's case reads, which audit lists among a case's events. */
+    private static final String READ_EVENTS = "mash.access.";
 
     @Inject
     Template audit;
@@ -50,7 +55,7 @@ public class AuditPage {
     @GET
     public Response start(@QueryParam("caseId") String caseId) {
         Person person = signedIn.required();
-        if (caseId != null && isUuid(caseId.trim())) {
+        if (caseId != null && Uuids.valid(caseId.trim())) {
             return Response.seeOther(URI.create("/audit/cases/" + caseId.trim())).build();
         }
         Answer integrity = read(auditApi.integrity());
@@ -71,37 +76,53 @@ public class AuditPage {
 
     @GET
     @Path("cases/{caseId}")
-    public Response show(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
+    public Response show(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
         Person person = signedIn.required();
-        if (!isUuid(caseId)) {
+        if (!Uuids.valid(caseId)) {
             return Response.seeOther(URI.create("/audit?caseId=")).build();
         }
+        // "As of" typed into the date input, or an instant from an "As of this event" link
+        DateInput typed = DateInput.typed(uri.getQueryParameters(), "as-of", "As of");
+        List<FormErrors.FieldError> wrong = new ArrayList<>();
         String instant = null;
-        String asOfError = null;
-        if (asOf != null && !asOf.isBlank()) {
+        if (!typed.blank()) {
+            LocalDate day = typed.date(wrong);
+            LocalTime time = typed.timeOfDay(wrong);
+            instant = wrong.isEmpty() ? day.atTime(time).atZone(Formats.UK).toInstant().toString() : null;
+        } else if (asOf != null && !asOf.isBlank()) {
             instant = instant(asOf.trim());
             if (instant == null) {
-                asOfError = "must be a date and time, like 2026-12-01T14:05";
+                wrong.add(new FormErrors.FieldError("as-of", "As of", "must be a real date and time", "#as-of-day"));
             }
+        }
+        DateInput shown = typed;
+        if (instant != null) {
+            LocalDateTime local = Instant.parse(instant).atZone(Formats.UK).toLocalDateTime();
+            shown = DateInput.showing("as-of", "As of", local.toLocalDate(), local.toLocalTime());
         }
         Answer state = read(auditApi.caseState(caseId, instant));
         Answer events = read(auditApi.caseEvents(caseId));
         Answer integrity = read(auditApi.integrity());
         Answer reads = read(auditApi.accessLog(caseId, null));
-        // each event marked when it came after the instant shown, so the auditor sees where "As of" falls
+        // the case's own events, each marked when it came after the instant shown (so the auditor sees
+        // where "As of" falls); its reads are under "Who read this case", not crowding its story
         List<Map<String, Object>> timeline = new ArrayList<>();
         for (Map<String, Object> event : events.list("items")) {
+            if (String.valueOf(event.get("type")).startsWith(READ_EVENTS)) {
+                continue;
+            }
             Map<String, Object> e = new LinkedHashMap<>(event);
             e.put("later", instant != null && after(e.get("recordedAt"), instant));
             timeline.add(e);
         }
         return Response.ok(auditCase.data("person", person).data("nav", "audit").data("caseId", caseId)
-                .data("asOf", instant == null ? "" : instant).data("asOfInput", instant == null ? "" : Formats.localInput(instant))
-                .data("asOfError", asOfError).data("state", state).data("caseView", state.ok() ? state.body() : Map.of())
+                .data("asOf", instant == null ? "" : instant).data("asOfInput", shown)
+                .data("errors", wrong.isEmpty() ? FormErrors.none("as-of") : new FormErrors("as-of", "The time is not valid", wrong))
+                .data("state", state).data("caseView", state.ok() ? state.body() : Map.of())
                 .data("timeline", timeline).data("integrity", integrity).data("reads", reads.list("items"))).build();
     }
 
-    /** An "As of" value: an instant, or a datetime-local control's value in UK time (seconds optional). */
+    /** An "As of this event" link's instant (or a date and time without zone, taken as UK time). */
     static String instant(String value) {
         try {
             return Instant.parse(value).toString();
@@ -122,20 +143,7 @@ public class AuditPage {
         }
     }
 
-    private static Answer read(jakarta.ws.rs.core.Response response) {
-        Answer answer = Answer.of(response);
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
-        return answer;
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private static Answer read(Response response) {
+        return Answer.asSignedIn(response);
     }
 }

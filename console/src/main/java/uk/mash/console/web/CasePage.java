@@ -16,13 +16,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import uk.mash.console.services.Answer;
 import uk.mash.console.services.ScreeningApi;
-import uk.mash.console.signin.NotSignedIn;
 import uk.mash.console.signin.Person;
 import uk.mash.console.signin.SignedIn;
 
@@ -35,22 +32,28 @@ import uk.mash.console.signin.SignedIn;
 @Produces(MediaType.TEXT_HTML)
 public class CasePage {
 
-    /** The service's field names → the label and control id each form shows. */
-    static final Map<String, String[]> RATE_FIELDS = Map.of(
-            "rag", new String[]{"RAG", "rating-rag"},
-            "rationale", new String[]{"Rationale", "rating-rationale"});
-    static final Map<String, String[]> SHARE_FIELDS = Map.of(
-            "summary", new String[]{"Summary", "share-summary"},
-            "legalBasis", new String[]{"Legal basis", "share-legal-basis"});
-    static final Map<String, String[]> REQUEST_FIELDS = Map.of(
-            "agencies", new String[]{"Agencies", "request-agencies"},
-            "question", new String[]{"Question", "request-question"},
-            "consentOverride", new String[]{"Why share without consent", "request-consent-override"});
-    static final Map<String, String[]> DECISION_FIELDS = Map.of(
-            "outcome", new String[]{"Outcome", "decision-outcome"},
-            "rationale", new String[]{"Rationale", "decision-rationale"},
-            "routes", new String[]{"Outcome", "decision-outcome"},
-            "supersedesReason", new String[]{"Why this decision supersedes the last", "decision-supersedes-reason"});
+    /**
+     * One of the page's forms: its name in the page, the screening command it sends, the service's
+     * field names → the label and control id the form shows, and the success banner it leads to.
+     */
+    record CaseForm(String name, String command, Map<String, String[]> fields, String done) {
+    }
+
+    static final CaseForm RATE = new CaseForm("rate", "risk-rating", FormErrors.labels(
+            "rag", "RAG", "rating-rag",
+            "rationale", "Rationale", "rating-rationale"), "rated");
+    static final CaseForm SHARE = new CaseForm("share", "agency-information", FormErrors.labels(
+            "summary", "Summary", "share-summary",
+            "legalBasis", "Legal basis", "share-legal-basis"), "shared");
+    static final CaseForm REQUEST = new CaseForm("request", "information-requests", FormErrors.labels(
+            "agencies", "Agencies", "request-agencies",
+            "question", "Question", "request-question",
+            "consentOverride", "Why share without consent", "request-consent-override"), "requested");
+    static final CaseForm DECIDE = new CaseForm("decide", "decision", FormErrors.labels(
+            "outcome", "Outcome", "decision-outcome",
+            "rationale", "Rationale", "decision-rationale",
+            "routes", "Outcome", "decision-outcome",
+            "supersedesReason", "Why this decision supersedes the last", "decision-supersedes-reason"), "decided");
 
     /** The outcomes of DOMAIN.md, in its order. */
     static final List<String> OUTCOMES = List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP",
@@ -85,10 +88,10 @@ public class CasePage {
     @GET
     public Response show(@PathParam("caseId") String caseId, @QueryParam("done") String done) {
         Person person = signedIn.required();
-        if (!isUuid(caseId)) {
+        if (!Uuids.valid(caseId)) {
             return notFound(person);
         }
-        Answer answer = Answer.of(screening.caseById(caseId));
+        Answer answer = Answer.asSignedIn(screening.caseById(caseId));
         return page(person, caseId, answer, null, Map.of(), false, done);
     }
 
@@ -97,11 +100,7 @@ public class CasePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rateRisk(@PathParam("caseId") String caseId, @RestForm String version,
                              @RestForm String rag, @RestForm String rationale) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("rag", blankToNull(rag));
-        body.put("rationale", rationale);
-        return act(caseId, "rate", RATE_FIELDS, body, "rated",
-                () -> screening.rateRisk(caseId, ifMatch(version), body));
+        return act(caseId, version, RATE, fields("rag", blankToNull(rag), "rationale", rationale));
     }
 
     @POST
@@ -109,11 +108,7 @@ public class CasePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response shareInformation(@PathParam("caseId") String caseId, @RestForm String version,
                                      @RestForm String summary, @RestForm String legalBasis) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("summary", summary);
-        body.put("legalBasis", blankToNull(legalBasis));
-        return act(caseId, "share", SHARE_FIELDS, body, "shared",
-                () -> screening.shareInformation(caseId, ifMatch(version), body));
+        return act(caseId, version, SHARE, fields("summary", summary, "legalBasis", blankToNull(legalBasis)));
     }
 
     @POST
@@ -122,12 +117,8 @@ public class CasePage {
     public Response requestInformation(@PathParam("caseId") String caseId, @RestForm String version,
                                        @RestForm List<String> agencies, @RestForm String question,
                                        @RestForm String consentOverride) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agencies", agencies == null ? List.of() : agencies);
-        body.put("question", question);
-        body.put("consentOverride", blankToNull(consentOverride));
-        return act(caseId, "request", REQUEST_FIELDS, body, "requested",
-                () -> screening.requestInformation(caseId, ifMatch(version), body));
+        return act(caseId, version, REQUEST, fields("agencies", agencies == null ? List.of() : agencies,
+                "question", question, "consentOverride", blankToNull(consentOverride)));
     }
 
     @POST
@@ -136,45 +127,42 @@ public class CasePage {
     public Response recordDecision(@PathParam("caseId") String caseId, @RestForm String version,
                                    @RestForm String outcome, @RestForm String rationale,
                                    @RestForm String supersedesReason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", blankToNull(outcome));
-        body.put("rationale", rationale);
-        if (supersedesReason != null && !supersedesReason.isBlank()) {
-            body.put("supersedesReason", supersedesReason);
-        }
-        return act(caseId, "decide", DECISION_FIELDS, body, "decided",
-                () -> screening.recordDecision(caseId, ifMatch(version), body));
+        return act(caseId, version, DECIDE, fields("outcome", blankToNull(outcome), "rationale", rationale,
+                "supersedesReason", blankToNull(supersedesReason)));
     }
 
     /**
-     * Sends one command; on success back to the case (POST, redirect, GET), else the case as it is now
-     * with the refusal, keeping what was typed.
+     * Sends one form's command with {@code If-Match} of the version the page showed; on success back
+     * to the case (POST, redirect, GET), else the case as it is now with the refusal, keeping what was typed.
      */
-    private Response act(String caseId, String form, Map<String, String[]> labels, Map<String, Object> entered,
-                         String done, Supplier<Response> call) {
+    private Response act(String caseId, String version, CaseForm form, Map<String, Object> entered) {
         Person person = signedIn.required();
-        if (!isUuid(caseId)) {
+        if (!Uuids.valid(caseId)) {
             return notFound(person);
         }
-        Answer answer = Answer.of(call.get());
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = Answer.asSignedIn(screening.command(caseId, form.command(), ifMatch(version), entered));
         if (answer.ok()) {
-            return Response.seeOther(URI.create("/cases/" + caseId + "?done=" + done)).build();
+            return Response.seeOther(URI.create("/cases/" + caseId + "?done=" + form.done())).build();
         }
-        Answer now = Answer.of(screening.caseById(caseId));
+        Answer now = Answer.asSignedIn(screening.caseById(caseId));
         if (answer.status() == 412) {
-            return page(person, caseId, now, null, Map.of(form, entered), true, null);
+            return page(person, caseId, now, null, Map.of(form.name(), entered), true, null);
         }
-        return page(person, caseId, now, FormErrors.of(form, answer, labels), Map.of(form, entered), false, null);
+        return page(person, caseId, now, FormErrors.of(form.name(), answer, form.fields()),
+                Map.of(form.name(), entered), false, null);
+    }
+
+    /** A form's fields by name, in order, nulls kept (a field left empty is sent as null, and shown empty). */
+    static Map<String, Object> fields(Object... nameAndValue) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndValue.length; i += 2) {
+            fields.put((String) nameAndValue[i], nameAndValue[i + 1]);
+        }
+        return fields;
     }
 
     private Response page(Person person, String caseId, Answer answer, FormErrors errors,
                           Map<String, Map<String, Object>> entered, boolean changed, String done) {
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
         if (answer.status() == 404 || answer.status() == 400) {
             return notFound(person);
         }
@@ -214,14 +202,5 @@ public class CasePage {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

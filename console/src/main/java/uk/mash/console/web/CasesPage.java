@@ -12,7 +12,6 @@ import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import uk.mash.console.services.Answer;
 import uk.mash.console.services.ScreeningApi;
-import uk.mash.console.signin.NotSignedIn;
 import uk.mash.console.signin.Person;
 import uk.mash.console.signin.SignedIn;
 
@@ -43,10 +42,7 @@ public class CasesPage {
         String r = rag != null && RAGS.contains(rag) ? rag : null;
         boolean late = "true".equals(overdue);
         int p = page == null || page < 0 ? 0 : page;
-        Answer answer = Answer.of(screening.cases(s, r, late ? Boolean.TRUE : null, p, PAGE_SIZE));
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = Answer.asSignedIn(screening.cases(s, r, late ? Boolean.TRUE : null, p, PAGE_SIZE));
         return cases.data("person", person).data("nav", "cases").data("answer", answer).data("items", answer.list("items"))
                 .data("total", answer.body().getOrDefault("total", 0))
                 .data("status", s).data("rag", r).data("overdue", late).data("page", p);

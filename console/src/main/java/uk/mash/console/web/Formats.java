@@ -48,18 +48,6 @@ public final class Formats {
         }
     }
 
-    /** The value of a datetime-local control for an instant ({@code 2026-12-02T14:05}), in UK time. */
-    static String localInput(Object iso) {
-        if (iso == null) {
-            return "";
-        }
-        try {
-            return Instant.parse(String.valueOf(iso)).atZone(UK).toLocalDateTime().withNano(0).toString();
-        } catch (DateTimeParseException e) {
-            return "";
-        }
-    }
-
     /** A date ({@code 2016-03-01}) as "1 Mar 2016". */
     static String date(Object iso) {
         if (iso == null) {
@@ -128,6 +116,12 @@ public final class Formats {
         Object share = m.get("share");
         String percent = share instanceof Number s ? String.format(Locale.UK, "%.1f%%", s.doubleValue() * 100) : "";
         return m.get("count") + " of " + of + " (" + percent + ")";
+    }
+
+    /** A field's error message as a sentence: "enter the summary" as "Enter the summary". */
+    static String sentence(Object message) {
+        String text = message == null ? "" : String.valueOf(message);
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Whether a list (a JSON array) holds this value. */

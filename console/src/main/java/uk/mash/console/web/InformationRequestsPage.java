@@ -16,13 +16,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import uk.mash.console.services.Answer;
 import uk.mash.console.services.ScreeningApi;
-import uk.mash.console.signin.NotSignedIn;
 import uk.mash.console.signin.Person;
 import uk.mash.console.signin.SignedIn;
 
@@ -36,11 +33,10 @@ import uk.mash.console.signin.SignedIn;
 public class InformationRequestsPage {
 
     private static final Set<String> STATUSES = Set.of("OPEN", "ANSWERED", "DECLINED");
-    static final Map<String, String[]> ANSWER_FIELDS = Map.of(
-            "summary", new String[]{"Summary", "summary"},
-            "legalBasis", new String[]{"Legal basis", "legal-basis"});
-    static final Map<String, String[]> DECLINE_FIELDS = Map.of(
-            "reason", new String[]{"Reason", "reason"});
+    static final Map<String, String[]> ANSWER_FIELDS = FormErrors.labels(
+            "summary", "Summary", "summary",
+            "legalBasis", "Legal basis", "legal-basis");
+    static final Map<String, String[]> DECLINE_FIELDS = FormErrors.labels("reason", "Reason", "reason");
 
     @Inject
     Template informationRequests;
@@ -65,8 +61,7 @@ public class InformationRequestsPage {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("summary", summary);
         body.put("legalBasis", legalBasis == null || legalBasis.isBlank() ? null : legalBasis);
-        return act(caseId, requestId, "answer", ANSWER_FIELDS, body, "answered",
-                () -> screening.answer(caseId, requestId, body));
+        return act(caseId, requestId, "answer", ANSWER_FIELDS, body, "answered");
     }
 
     @POST
@@ -76,20 +71,16 @@ public class InformationRequestsPage {
                             @RestForm String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason);
-        return act(caseId, requestId, "decline", DECLINE_FIELDS, body, "declined",
-                () -> screening.decline(caseId, requestId, body));
+        return act(caseId, requestId, "decline", DECLINE_FIELDS, body, "declined");
     }
 
     private Response act(String caseId, String requestId, String form, Map<String, String[]> fields,
-                         Map<String, Object> entered, String done, Supplier<Response> call) {
+                         Map<String, Object> entered, String done) {
         Person person = signedIn.required();
-        if (!isUuid(caseId) || !isUuid(requestId)) {
+        if (!Uuids.valid(caseId) || !Uuids.valid(requestId)) {
             return Response.status(404).build();
         }
-        Answer answer = Answer.of(call.get());
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = Answer.asSignedIn(screening.reply(caseId, requestId, form, entered));
         if (answer.ok()) {
             return Response.seeOther(URI.create("/information-requests?done=" + done)).build();
         }
@@ -105,10 +96,7 @@ public class InformationRequestsPage {
         // OPEN unless asked otherwise; ALL (or anything else) is every status
         String s = status == null ? "OPEN" : STATUSES.contains(status) ? status : null;
         String a = person.role().equals("manager") && agency != null && CasePage.AGENCIES.contains(agency) ? agency : null;
-        Answer answer = Answer.of(screening.informationRequests(a, s, null, 0, 100));
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = Answer.asSignedIn(screening.informationRequests(a, s, null, 0, 100));
         Map<String, Object> typed = new LinkedHashMap<>(Map.of("summary", "", "legalBasis", "", "reason", ""));
         entered.forEach((k, v) -> typed.put(k, v == null ? "" : v));
         return informationRequests.data("person", person).data("nav", "information-requests")
@@ -118,14 +106,5 @@ public class InformationRequestsPage {
                 .data("errors", errors == null ? FormErrors.none("") : errors)
                 .data("entered", typed).data("agencies", CasePage.AGENCIES).data("legalBases", CasePage.LEGAL_BASES)
                 .data("manager", person.role().equals("manager"));
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

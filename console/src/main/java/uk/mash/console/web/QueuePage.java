@@ -16,12 +16,10 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import uk.mash.console.services.Answer;
 import uk.mash.console.services.RoutingApi;
-import uk.mash.console.signin.NotSignedIn;
 import uk.mash.console.signin.Person;
 import uk.mash.console.signin.SignedIn;
 
@@ -58,17 +56,14 @@ public class QueuePage {
     public Response acknowledge(@PathParam("queue") String queueName, @PathParam("referralId") String referralId,
                                 @RestForm String note) {
         Person person = signedIn.required();
-        if (queueName == null || !QUEUES.contains(queueName) || !isUuid(referralId)) {
+        if (queueName == null || !QUEUES.contains(queueName) || !Uuids.valid(referralId)) {
             return Response.status(404).build();
         }
         Map<String, Object> body = new HashMap<>();
         if (note != null && !note.isBlank()) {
             body.put("note", note);
         }
-        Answer answer = Answer.of(routing.acknowledge(queueName, referralId, body));
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = Answer.asSignedIn(routing.acknowledge(queueName, referralId, body));
         if (answer.ok()) {
             return Response.seeOther(URI.create("/queue?queue=" + queueName + "&done=acknowledged")).build();
         }
@@ -79,10 +74,7 @@ public class QueuePage {
 
     private TemplateInstance page(Person person, String queueName, String status, String done, FormErrors errors) {
         String s = status == null ? "PENDING" : STATUSES.contains(status) ? status : null;
-        Answer answer = Answer.of(routing.referrals(queueName, s, 0, 200));
-        if (answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = Answer.asSignedIn(routing.referrals(queueName, s, 0, 200));
         return queue.data("person", person).data("nav", "queue").data("queue", queueName)
                 .data("queues", person.queue() == null ? QUEUES : List.of(person.queue()))
                 .data("status", s == null ? "" : s).data("statuses", STATUSES).data("done", done)
@@ -96,14 +88,5 @@ public class QueuePage {
             return person.queue();
         }
         return asked != null && QUEUES.contains(asked) ? asked : "children";
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

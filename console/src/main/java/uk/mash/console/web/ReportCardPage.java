@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import uk.mash.console.services.Answer;
 import uk.mash.console.services.AuditApi;
-import uk.mash.console.signin.NotSignedIn;
 import uk.mash.console.signin.Person;
 import uk.mash.console.signin.SignedIn;
 
@@ -38,40 +39,48 @@ public class ReportCardPage {
     AuditApi audit;
 
     @GET
-    public TemplateInstance show(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public TemplateInstance show(@QueryParam("from") String from, @QueryParam("to") String to, @Context UriInfo uri) {
         Person person = signedIn.required();
         LocalDate today = LocalDate.now(Formats.UK);
         List<FormErrors.FieldError> wrong = new ArrayList<>();
-        LocalDate start = date(from, today.minusDays(29), "from", "From", wrong);
-        LocalDate end = date(to, today, "to", "To", wrong);
+        DateInput fromTyped = DateInput.typed(uri.getQueryParameters(), "from", "From");
+        DateInput toTyped = DateInput.typed(uri.getQueryParameters(), "to", "To");
+        LocalDate start = day(fromTyped, from, today.minusDays(29), wrong);
+        LocalDate end = day(toTyped, to, today, wrong);
         if (wrong.isEmpty() && end.isBefore(start)) {
-            wrong.add(new FormErrors.FieldError("to", "To", "must be on or after From", "#to"));
+            wrong.add(new FormErrors.FieldError("to", "To", "must be the same as or after From", "#to-day"));
         }
         FormErrors errors = wrong.isEmpty() ? FormErrors.none("period")
                 : new FormErrors("period", "The period is not valid", wrong);
-        Answer answer = wrong.isEmpty() ? Answer.of(audit.performance(start.toString(), end.toString())) : null;
-        if (answer != null && answer.signedOut()) {
-            throw new NotSignedIn();
-        }
+        Answer answer = wrong.isEmpty() ? Answer.asSignedIn(audit.performance(start.toString(), end.toString())) : null;
         if (answer != null && !answer.ok() && !answer.violations().isEmpty()) {
-            errors = FormErrors.of("period", answer, Map.of("from", new String[]{"From", "from"}, "to", new String[]{"To", "to"}));
+            errors = FormErrors.of("period", answer, FormErrors.labels("from", "From", "from-day", "to", "To", "to-day"));
         }
         Map<String, Object> card = answer != null && answer.ok() ? answer.body() : Map.of();
+        // what was typed is shown again as typed; otherwise the dates of the period shown
         return reportCard.data("person", person).data("nav", "report-card")
-                .data("from", from == null ? start.toString() : from).data("to", to == null ? end.toString() : to)
+                .data("fromInput", fromTyped.blank() && start != null ? DateInput.showing("from", "From", start, null) : fromTyped)
+                .data("toInput", toTyped.blank() && end != null ? DateInput.showing("to", "To", end, null) : toTyped)
                 .data("errors", errors).data("answer", answer).data("card", card)
                 .data("charts", card.isEmpty() ? List.of() : charts(card));
     }
 
-    private static LocalDate date(String value, LocalDate fallback, String field, String label, List<FormErrors.FieldError> wrong) {
-        if (value == null || value.isBlank()) {
+    /**
+     * A day of the period: typed into its date input, else given as {@code 2026-12-01} in the address
+     * (links), else the default; null (and the reason in {@code wrong}) when not a real date.
+     */
+    private static LocalDate day(DateInput typed, String iso, LocalDate fallback, List<FormErrors.FieldError> wrong) {
+        if (!typed.blank()) {
+            return typed.date(wrong);
+        }
+        if (iso == null || iso.isBlank()) {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return LocalDate.parse(iso.trim());
         } catch (DateTimeParseException e) {
-            wrong.add(new FormErrors.FieldError(field, label, "must be a date, like 2026-12-01", "#" + field));
-            return fallback;
+            wrong.add(new FormErrors.FieldError(typed.id(), typed.label(), "must be a real date", "#" + typed.id() + "-day"));
+            return null;
         }
     }
 
