@@ -14,7 +14,12 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, JsonNode body, String text) {
+    /** The answer; {@code etag} its {@code ETag} header (screening's case version), when it has one. */
+    record Answer(int status, JsonNode body, String text, String etag) {
+        Answer(int status, JsonNode body, String text) {
+            this(status, body, text, null);
+        }
+
         @Override
         public String toString() {
             return status + " " + text;
@@ -29,10 +34,19 @@ final class Api {
     }
 
     static Answer post(String url, String token, Object body) {
+        return post(url, token, body, null);
+    }
+
+    /** A change made on the version of the case the caller saw ({@code ifMatch}, an ETag as given; none when null). */
+    static Answer post(String url, String token, Object body, String ifMatch) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return send(request, token);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -52,7 +66,7 @@ final class Api {
                     body = null;
                 }
             }
-            return new Answer(response.statusCode(), body, text);
+            return new Answer(response.statusCode(), body, text, response.headers().firstValue("ETag").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException("Request failed: " + e, e);
         }

@@ -15,6 +15,8 @@ final class AuditCopy {
     private final String url;
     private final java.util.function.Supplier<String> token;
     private final Map<String, Integer> counts = new HashMap<>();
+    /** When each event was first appended ({@code recordedAt}). */
+    private final Map<String, java.time.Instant> recorded = new HashMap<>();
     private long next = 1;
     private long entries;
     private String lastProblem;
@@ -41,6 +43,10 @@ final class AuditCopy {
             }
             for (JsonNode entry : answer.body()) {
                 counts.merge(entry.path("eventId").asText(), 1, Integer::sum);
+                if (entry.hasNonNull("recordedAt")) {
+                    recorded.putIfAbsent(entry.path("eventId").asText(),
+                            java.time.OffsetDateTime.parse(entry.path("recordedAt").asText()).toInstant());
+                }
                 next = Math.max(next, entry.path("sequence").asLong() + 1);
                 entries++;
             }
@@ -52,6 +58,11 @@ final class AuditCopy {
 
     synchronized int count(String eventId) {
         return counts.getOrDefault(eventId, 0);
+    }
+
+    /** When audit appended the event (its first entry), or null when its log does not hold it. */
+    synchronized java.time.Instant recordedAt(String eventId) {
+        return recorded.get(eventId);
     }
 
     synchronized long entries() {

@@ -54,8 +54,6 @@ class FaultInjectionIT {
     private static final Duration RECOVERY = Duration.ofSeconds(240);
     private static final Duration STEADY = Duration.ofSeconds(10);
     private static final List<String> SERVICES = List.of("intake", "screening", "routing", "audit");
-    private static final Map<String, String> QUEUE_OF_ROUTE = Map.of("CHILDREN", "mash.queue.children",
-            "ADULTS", "mash.queue.adults", "POLICE", "mash.queue.police");
 
     /** One fault and how long the stack took to come back from it (null: not within {@link #RECOVERY}). */
     record Fault(String component, String what, long downMs, Long backMs, Long allReadyMs, Long flowingMs,
@@ -70,6 +68,7 @@ class FaultInjectionIT {
     private RetryingClient client;
     private ReportLoad load;
     private Screener screener;
+    private Invariants checks;
     private Supplier<String> auditor;
     private Supplier<String> manager;
     private Supplier<String> screenerToken;
@@ -90,6 +89,7 @@ class FaultInjectionIT {
                 fresh("referrer", "HEALTH", "gp.faults"));
         screener = new Screener(client, stack.url("screening", ""), screenerToken);
         watch.onEvent(screener::onEvent);
+        checks = new Invariants(watch, load);
     }
 
     @AfterAll
@@ -187,15 +187,16 @@ class FaultInjectionIT {
         boolean audited = settle("events audited", deadline, () -> audit.catchUp() && unaudited(audit).isEmpty());
 
         // what screening and routing show through their APIs (these reads are events too)
-        Map<String, List<String>> casesOfReport = screeningCasesOfReports();
-        Api.Answer list = get(stack.url("screening", "/api/v1/cases?size=1"), screenerToken.get());
+        Map<String, List<String>> casesOfReport = checks.screeningCasesOfReports(client,
+                () -> stack.url("screening", ""), screenerToken);
+        Api.Answer list = Invariants.get(stack.url("screening", "/api/v1/cases?size=1"), screenerToken.get());
         long screeningTotal = list.body() == null ? -1 : list.body().path("total").asLong(-1);
-        Map<String, Map<String, Integer>> onQueues = routingQueues();
+        Map<String, Map<String, Integer>> onQueues = Invariants.routingQueues(() -> stack.url("routing", ""), manager);
         Map<String, String> feedback = referrerFeedback(Instant.now().plus(Duration.ofMinutes(3)));
         // (when audit did not settle above, one more look is enough to say what it lacks)
         settle("reads audited", audited ? Instant.now().plus(Duration.ofMinutes(3)) : Instant.now(),
                 () -> audit.catchUp() && unaudited(audit).isEmpty());
-        Api.Answer integrity = get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
+        Api.Answer integrity = Invariants.get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
         Map<String, Integer> ready = new LinkedHashMap<>();
         for (String name : SERVICES) {
             ready.put(name, readyStatus(name));
@@ -260,7 +261,7 @@ class FaultInjectionIT {
         soft.assertThat(load.refused().stream().limit(10).toList()).as("reports refused or never accepted (%d in all)",
                 load.refused().size()).isEmpty();
         soft.assertThat(accepted.size()).as("every report sent was accepted").isEqualTo(load.sent());
-        soft.assertThat(first(unscreened())).as("accepted reports not in exactly one case on mash.case-events "
+        soft.assertThat(Invariants.first(unscreened())).as("accepted reports not in exactly one case on mash.case-events "
                 + "(reportId -> cases; %d in all)", unscreened().size()).isEmpty();
         Map<String, List<String>> notInOneCase = new TreeMap<>();
         for (String reportId : accepted) {
@@ -269,15 +270,15 @@ class FaultInjectionIT {
                 notInOneCase.put(reportId, cases);
             }
         }
-        soft.assertThat(first(notInOneCase)).as("accepted reports not in exactly one case in screening's API "
+        soft.assertThat(Invariants.first(notInOneCase)).as("accepted reports not in exactly one case in screening's API "
                 + "(reportId -> cases; %d in all)", notInOneCase.size()).isEmpty();
         soft.assertThat(casesOfReport.keySet().stream().filter(r -> !accepted.contains(r)).toList())
                 .as("reports in screening's cases that no referrer saw accepted").isEmpty();
         soft.assertThat(screeningTotal).as("cases screening lists").isEqualTo(opened().size());
-        soft.assertThat(first(feedback)).as("reports whose referrer does not see DECIDED with its case's outcome "
+        soft.assertThat(Invariants.first(feedback)).as("reports whose referrer does not see DECIDED with its case's outcome "
                 + "(GET /api/v1/reports/{id} at intake: reportId -> what it says; %d in all)", feedback.size()).isEmpty();
 
-        soft.assertThat(first(linkedAfterDecision())).as("reports linked to a case after its decision on "
+        soft.assertThat(Invariants.first(linkedAfterDecision())).as("reports linked to a case after its decision on "
                 + "mash.case-events (a decided case is not open: the new report is never decided; reportId -> caseId; "
                 + "%d in all)", linkedAfterDecision().size()).isEmpty();
         soft.assertThat(screener.refused().stream().limit(10).toList()).as("decisions refused or never answered "
@@ -286,40 +287,22 @@ class FaultInjectionIT {
         undecided.removeAll(decided.keySet());
         soft.assertThat(undecided.stream().limit(10).toList()).as("cases opened but not decided (%d in all)",
                 undecided.size()).isEmpty();
-        Map<String, List<String>> decisionsOfCase = new HashMap<>();
-        decisions.forEach(d -> decisionsOfCase.computeIfAbsent(d.caseId(), k -> new ArrayList<>()).add(d.decisionId()));
-        Map<String, List<String>> notOneDecision = new TreeMap<>();
-        decided.forEach((caseId, d) -> {
-            List<String> ids = decisionsOfCase.getOrDefault(caseId, List.of());
-            if (ids.size() != 1 || (!d.decisionId().isEmpty() && !ids.contains(d.decisionId()))) {
-                notOneDecision.put(caseId, ids);
-            }
-        });
-        soft.assertThat(first(notOneDecision)).as("cases decided once whose decision events differ "
+        Map<String, List<String>> notOneDecision = checks.notOneDecision(decided);
+        soft.assertThat(Invariants.first(notOneDecision)).as("cases decided once whose decision events differ "
                 + "(caseId -> decisionIds; %d in all)", notOneDecision.size()).isEmpty();
         soft.assertThat(decisions.size()).as("decision events, against decisions the screener recorded")
                 .isEqualTo(decided.size());
 
-        soft.assertThat(first(unrouted())).as("decisions not routed exactly once per route, nor only there "
+        soft.assertThat(Invariants.first(unrouted())).as("decisions not routed exactly once per route, nor only there "
                 + "(decisionId -> queue: referrals; %d in all)", unrouted().size()).isEmpty();
         soft.assertThat(ofType("mash.referral.withdrawn.v1").size()).as("referrals withdrawn").isZero();
-        Map<String, String> apiMismatch = new TreeMap<>();
-        for (TopicWatch.Event d : decisions) {
-            for (String route : QUEUE_OF_ROUTE.keySet()) {
-                String queue = route.toLowerCase(java.util.Locale.ROOT);
-                int expected = d.routes().contains(route) ? 1 : 0;
-                int found = onQueues.getOrDefault(queue, Map.of()).getOrDefault(d.caseId(), 0);
-                if (found != expected) {
-                    apiMismatch.put(d.caseId() + " " + queue, found + " referral(s), expected " + expected);
-                }
-            }
-        }
-        soft.assertThat(first(apiMismatch)).as("routing's queues (API) against the decisions (%d in all)",
+        Map<String, String> apiMismatch = checks.queuesAgainstDecisions(onQueues);
+        soft.assertThat(Invariants.first(apiMismatch)).as("routing's queues (API) against the decisions (%d in all)",
                 apiMismatch.size()).isEmpty();
 
-        soft.assertThat(first(unaudited(audit))).as("events on the topics not in audit's log exactly once "
+        soft.assertThat(Invariants.first(unaudited(audit))).as("events on the topics not in audit's log exactly once "
                 + "(eventId -> times in the log; %d in all)", unaudited(audit).size()).isEmpty();
-        soft.assertThat(first(audit.duplicated())).as("eventIds in audit's log more than once").isEmpty();
+        soft.assertThat(Invariants.first(audit.duplicated())).as("eventIds in audit's log more than once").isEmpty();
         soft.assertThat(integrity.status()).as(integrity.toString()).isEqualTo(200);
         soft.assertThat(integrity.body() == null ? null : integrity.body().path("verified").asBoolean())
                 .as("audit integrity: " + integrity).isTrue();
@@ -438,7 +421,7 @@ class FaultInjectionIT {
         Set<String> routed = new HashSet<>();
         while (Instant.now().isBefore(deadline)) {
             if (caseId == null) {
-                caseId = watch.events().stream().filter(e -> reportId.equals(e.reportId()) && isCaseOf(e))
+                caseId = watch.events().stream().filter(e -> reportId.equals(e.reportId()) && Invariants.isCaseOf(e))
                         .map(TopicWatch.Event::caseId).findFirst().orElse(null);
             }
             if (caseId != null) {
@@ -467,15 +450,6 @@ class FaultInjectionIT {
                 : "'s case " + caseId + " has " + routed.size() + " referral(s), not both in audit's log"));
     }
 
-    /** A GET whose failure to connect is an answer too (status 0), so that the figures are still printed. */
-    private static Api.Answer get(String url, String token) {
-        try {
-            return Api.get(url, token);
-        } catch (RuntimeException unreachable) {
-            return new Api.Answer(0, null, unreachable.getMessage());
-        }
-    }
-
     private int readyStatus(String name) {
         try {
             return Api.get(stack.url(name, "/q/health/ready"), auditor.get()).status();
@@ -486,114 +460,31 @@ class FaultInjectionIT {
 
     // ---- what the topics show ----------------------------------------------------------------------
 
-    private static boolean isCaseOf(TopicWatch.Event e) {
-        return "mash.case.opened.v1".equals(e.type()) || "mash.case.report-linked.v1".equals(e.type());
-    }
-
     private List<TopicWatch.Event> ofType(String type) {
-        return watch.events().stream().filter(e -> type.equals(e.type())).toList();
+        return checks.ofType(type);
     }
 
     private Set<String> opened() {
-        return ofType("mash.case.opened.v1").stream().map(TopicWatch.Event::caseId).collect(Collectors.toSet());
+        return checks.opened();
     }
 
-    /** Accepted reports without exactly one case event (opened or linked) naming them: reportId -> caseIds. */
     private Map<String, List<String>> unscreened() {
-        Map<String, List<String>> cases = new HashMap<>();
-        watch.events().stream().filter(FaultInjectionIT::isCaseOf)
-                .forEach(e -> cases.computeIfAbsent(e.reportId(), k -> new ArrayList<>()).add(e.caseId()));
-        Map<String, List<String>> wrong = new TreeMap<>();
-        for (String reportId : load.accepted()) {
-            List<String> of = cases.getOrDefault(reportId, List.of());
-            if (of.size() != 1) {
-                wrong.put(reportId, of);
-            }
-        }
-        return wrong;
+        return checks.unscreened();
     }
 
-    /** Reports linked to a case whose decision came before the link on mash.case-events: reportId -> caseId. */
     private Map<String, String> linkedAfterDecision() {
-        Map<String, Long> firstDecision = new HashMap<>();
-        for (TopicWatch.Event d : ofType("mash.case.decision-recorded.v1")) {
-            firstDecision.merge(d.caseId(), d.order(), Math::min);
-        }
-        Map<String, String> wrong = new TreeMap<>();
-        for (TopicWatch.Event linked : ofType("mash.case.report-linked.v1")) {
-            Long decided = firstDecision.get(linked.caseId());
-            if (decided != null && decided < linked.order()) {
-                wrong.put(linked.reportId(), linked.caseId());
-            }
-        }
-        return wrong;
+        return checks.linkedAfterDecision();
     }
 
-    /**
-     * Decisions whose referrals on the queue topics are not exactly one per route (by referralId,
-     * copies with one ce_id counted once) and none elsewhere: decisionId -> "queue: n".
-     */
     private Map<String, String> unrouted() {
-        Map<String, Map<String, Set<String>>> byDecision = new HashMap<>();
-        for (TopicWatch.Event e : ofType("mash.referral.routed.v1")) {
-            byDecision.computeIfAbsent(e.decisionId(), k -> new HashMap<>())
-                    .computeIfAbsent(e.topic(), k -> new HashSet<>()).add(e.referralId());
-        }
-        Map<String, String> wrong = new TreeMap<>();
-        for (TopicWatch.Event d : ofType("mash.case.decision-recorded.v1")) {
-            Map<String, Set<String>> routed = byDecision.getOrDefault(d.decisionId(), Map.of());
-            for (Map.Entry<String, String> q : QUEUE_OF_ROUTE.entrySet()) {
-                int expected = d.routes().contains(q.getKey()) ? 1 : 0;
-                int found = routed.getOrDefault(q.getValue(), Set.of()).size();
-                if (found != expected) {
-                    wrong.merge(d.decisionId(), q.getValue() + ": " + found + " (expected " + expected + ")",
-                            (a, b) -> a + ", " + b);
-                }
-            }
-        }
-        return wrong;
+        return checks.unrouted();
     }
 
-    /** Events read on the topics audit consumes that its log does not hold exactly once: eventId -> times. */
     private Map<String, Integer> unaudited(AuditCopy audit) {
-        Map<String, Integer> wrong = new TreeMap<>();
-        for (TopicWatch.Event e : watch.events()) {
-            int n = audit.count(e.id());
-            if (n != 1) {
-                wrong.put(e.id() + " (" + e.type() + ")", n);
-            }
-        }
-        return wrong;
+        return checks.unaudited(audit);
     }
 
     // ---- what the APIs show ------------------------------------------------------------------------
-
-    /** Every case screening has (those opened on the topic), read one by one: reportId -> caseIds holding it. */
-    private Map<String, List<String>> screeningCasesOfReports() throws Exception {
-        Map<String, List<String>> casesOf = new HashMap<>();
-        List<String> cases = new ArrayList<>(opened());
-        for (int from = 0; from < cases.size(); from += 16) {
-            List<CompletableFuture<RetryingClient.Outcome>> reads = new ArrayList<>();
-            List<String> batch = cases.subList(from, Math.min(cases.size(), from + 16));
-            for (String caseId : batch) {
-                reads.add(client.send(() -> HttpRequest.newBuilder(URI.create(stack.url("screening",
-                                "/api/v1/cases/" + caseId))).header("Accept", "application/json")
-                        .header("Authorization", "Bearer " + screenerToken.get()).GET(), Instant.now().plus(Duration.ofMinutes(2))));
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                RetryingClient.Outcome read = reads.get(i).get(3, TimeUnit.MINUTES);
-                if (read.status() != 200) {
-                    casesOf.computeIfAbsent("(case " + batch.get(i) + " unreadable: " + read + ")",
-                            k -> new ArrayList<>()).add(batch.get(i));
-                    continue;
-                }
-                for (JsonNode r : Api.JSON.readTree(read.body()).path("reports")) {
-                    casesOf.computeIfAbsent(r.path("reportId").asText(), k -> new ArrayList<>()).add(batch.get(i));
-                }
-            }
-        }
-        return casesOf;
-    }
 
     /**
      * What each referrer reads about its reports at intake ({@code GET /api/v1/reports/{id}}), fed
@@ -603,7 +494,7 @@ class FaultInjectionIT {
      */
     private Map<String, String> referrerFeedback(Instant deadline) throws Exception {
         Map<String, String> caseOfReport = new HashMap<>();
-        watch.events().stream().filter(FaultInjectionIT::isCaseOf).forEach(e -> caseOfReport.put(e.reportId(), e.caseId()));
+        watch.events().stream().filter(Invariants::isCaseOf).forEach(e -> caseOfReport.put(e.reportId(), e.caseId()));
         Map<String, Screener.Decision> decided = screener.decided();
         Map<String, String> expected = new HashMap<>();
         for (String reportId : load.accepted()) {
@@ -651,29 +542,6 @@ class FaultInjectionIT {
         }
     }
 
-    /** Each queue's referrals as its manager lists them: queue -> caseId -> referrals. */
-    private Map<String, Map<String, Integer>> routingQueues() {
-        Map<String, Map<String, Integer>> queues = new HashMap<>();
-        for (String queue : List.of("children", "adults", "police")) {
-            Map<String, Integer> perCase = new HashMap<>();
-            for (int page = 0; ; page++) {
-                Api.Answer answer = get(stack.url("routing", "/api/v1/queues/" + queue + "/referrals?size=500&page="
-                        + page), manager.get());
-                if (answer.status() != 200) {
-                    perCase.put("(unreadable: " + answer.status() + ")", -1);
-                    break;
-                }
-                JsonNode items = answer.body().path("items");
-                items.forEach(i -> perCase.merge(i.path("caseId").asText(), 1, Integer::sum));
-                if (items.size() < 500) {
-                    break;
-                }
-            }
-            queues.put(queue, perCase);
-        }
-        return queues;
-    }
-
     // ---- small things ------------------------------------------------------------------------------
 
     private boolean settle(String what, Instant deadline, BooleanSupplier done) {
@@ -694,11 +562,6 @@ class FaultInjectionIT {
         }
         System.out.printf("faults: %s after %.1f s%n", what, Duration.between(start, Instant.now()).toMillis() / 1000.0);
         return true;
-    }
-
-    private static <K, V> Map<K, V> first(Map<K, V> all) {
-        return all.entrySet().stream().limit(10).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                (a, b) -> a, LinkedHashMap::new));
     }
 
     /** A token for the role, made again when it is over half an hour old (tokens last an hour). */

@@ -39,7 +39,8 @@ final class ReportLoad {
     static final String PROBE_FAMILY = "Prawf";
 
     private final RetryingClient client;
-    private final String url;
+    /** Where each attempt goes: intake, or one of its replicas in turn ({@link Replicas}). */
+    private final Supplier<String> intakeUrl;
     private final Supplier<String> schoolToken;
     private final Supplier<String> gpToken;
     private final Random random = new Random(20261123);
@@ -59,8 +60,16 @@ final class ReportLoad {
     private final List<CompletableFuture<String>> pending = new CopyOnWriteArrayList<>();
 
     ReportLoad(RetryingClient client, String intakeUrl, Supplier<String> schoolToken, Supplier<String> gpToken) {
+        this(client, () -> intakeUrl, schoolToken, gpToken);
+    }
+
+    /**
+     * Each attempt sent to the intake {@code intakeUrl} gives then, as a load balancer would: a
+     * retry (same key, same body) may reach another replica than the attempt before it.
+     */
+    ReportLoad(RetryingClient client, Supplier<String> intakeUrl, Supplier<String> schoolToken, Supplier<String> gpToken) {
         this.client = client;
-        this.url = intakeUrl + "/api/v1/reports";
+        this.intakeUrl = intakeUrl;
         this.schoolToken = schoolToken;
         this.gpToken = gpToken;
     }
@@ -98,7 +107,7 @@ final class ReportLoad {
         String key = "fault-test-" + n + "-" + UUID.randomUUID();
         String body = body(person, red, n);
         String token = person.child() ? schoolToken.get() : gpToken.get();
-        CompletableFuture<String> reportId = client.send(() -> HttpRequest.newBuilder(URI.create(url))
+        CompletableFuture<String> reportId = client.send(() -> HttpRequest.newBuilder(URI.create(intakeUrl.get() + "/api/v1/reports"))
                         .header("Content-Type", "application/json").header("Accept", "application/json")
                         .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofString(body)), Instant.now().plus(Duration.ofMinutes(10)))

@@ -34,19 +34,26 @@ final class Screener {
             "CARE_AND_SUPPORT_ASSESSMENT", "INFORMATION_AND_ADVICE");
 
     private final RetryingClient client;
-    private final String url;
+    /** Where each attempt goes: screening, or one of its replicas in turn ({@link Replicas}). */
+    private final Supplier<String> screeningUrl;
     private final Supplier<String> token;
     private final AtomicInteger cases = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger retried = new AtomicInteger();
     private final AtomicInteger lagged = new AtomicInteger();
+    private final AtomicInteger concurrentChanges = new AtomicInteger();
     private final Map<String, Decision> decided = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
     Screener(RetryingClient client, String screeningUrl, Supplier<String> token) {
+        this(client, () -> screeningUrl, token);
+    }
+
+    /** Each attempt (a decision, a read confirming one) sent to the screening {@code screeningUrl} gives then. */
+    Screener(RetryingClient client, Supplier<String> screeningUrl, Supplier<String> token) {
         this.client = client;
-        this.url = screeningUrl;
+        this.screeningUrl = screeningUrl;
         this.token = token;
     }
 
@@ -78,6 +85,15 @@ final class Screener {
     }
 
     private CompletableFuture<Decision> decide(String caseId, String choice) {
+        return decide(caseId, choice, 1);
+    }
+
+    /**
+     * Sends the decision; tried again (up to five times, half a second apart) when screening
+     * answers 409 concurrent-change, as its answer asks: with several replicas, a report linked to
+     * the case on another replica at the same moment takes the case's next event first.
+     */
+    private CompletableFuture<Decision> decide(String caseId, String choice, int turn) {
         Map<String, Object> body = new LinkedHashMap<>();
         String outcome = choice.replace("+POLICE", "");
         body.put("outcome", outcome);
@@ -93,7 +109,7 @@ final class Screener {
         }
         String rationale = (String) body.get("rationale");
         String bearer = token.get();
-        return client.send(() -> HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/" + caseId + "/decision"))
+        return client.send(() -> HttpRequest.newBuilder(URI.create(screeningUrl.get() + "/api/v1/cases/" + caseId + "/decision"))
                         .header("Content-Type", "application/json").header("Accept", "application/json")
                         .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(json)),
                 Instant.now().plus(Duration.ofMinutes(10))).thenCompose(answer -> {
@@ -109,6 +125,11 @@ final class Screener {
                         refused.add(caseId + " " + outcome + ": answered with another decision: " + answer);
                         return CompletableFuture.completedFuture(null);
                     }
+                    if (answer.status() == 409 && answer.body() != null
+                            && answer.body().contains("urn:mash:problem:concurrent-change") && turn < 5) {
+                        concurrentChanges.incrementAndGet();
+                        return client.after(Duration.ofMillis(500)).thenCompose(x -> decide(caseId, choice, turn + 1));
+                    }
                     if (answer.status() == 422 && answer.attempts() > 1) {
                         // an earlier attempt may have recorded it, its answer lost: read the case
                         return confirm(caseId, outcome, rationale, answer, bearer, 1);
@@ -120,7 +141,7 @@ final class Screener {
 
     private CompletableFuture<Decision> confirm(String caseId, String outcome, String rationale,
                                                 RetryingClient.Outcome refusedRetry, String bearer, int read) {
-        return client.send(() -> HttpRequest.newBuilder(URI.create(url + "/api/v1/cases/" + caseId))
+        return client.send(() -> HttpRequest.newBuilder(URI.create(screeningUrl.get() + "/api/v1/cases/" + caseId))
                         .header("Accept", "application/json").header("Authorization", "Bearer " + bearer).GET(),
                 Instant.now().plus(Duration.ofMinutes(5))).thenCompose(view -> {
                     String decisionId = view.status() == 200 ? decisionOf(view.body(), rationale) : null;
@@ -167,6 +188,11 @@ final class Screener {
 
     int retried() {
         return retried.get();
+    }
+
+    /** Decisions answered 409 concurrent-change (someone else changed the case at the same moment) and sent again. */
+    int concurrentChanges() {
+        return concurrentChanges.get();
     }
 
     /** Reads of a case, to confirm a decision, that found the case view behind (no decision yet, or 404). */

@@ -71,7 +71,25 @@ final class Stack implements AutoCloseable {
         return start(Map.of(), true);
     }
 
+    /**
+     * As {@link #start(Map)}, with {@code replicas} processes of each of the four services (no
+     * console), as {@code ./mash up --replicas N} runs them: the same database, environment and
+     * Kafka consumer groups, each replica on its own free port with its own copy of the app (so
+     * its own transaction log) and its own log file ({@code intake-2-service.log}); each is a
+     * {@link Service} of its own ({@link #service(String, int)}), killable alone.
+     */
+    static Stack start(Map<String, String> settings, int replicas) throws Exception {
+        return start(settings, false, replicas);
+    }
+
     private static Stack start(Map<String, String> settings, boolean withConsole) throws Exception {
+        return start(settings, withConsole, 1);
+    }
+
+    private static Stack start(Map<String, String> settings, boolean withConsole, int replicas) throws Exception {
+        if (replicas < 1 || (withConsole && replicas > 1)) {
+            throw new IllegalArgumentException("replicas " + replicas + (withConsole ? " with the console" : ""));
+        }
         List<uk.mash.platform.Service> wanted = ServiceCatalog.SERVICES.stream()
                 .filter(s -> withConsole || ServiceCatalog.hasDatabase(s)).toList();
         Path root = Path.of(System.getProperty("mash.e2e.root", "..")).toAbsolutePath().normalize();
@@ -143,41 +161,57 @@ final class Stack implements AutoCloseable {
                         logs.resolve(name + ".log")));
                 continue;
             }
-            boolean audit = service.equals(ServiceCatalog.AUDIT);
-            Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(freePort(), base + "e2e_" + name,
-                    audit ? AUDIT_RUNTIME : superuser, audit ? "runtime-e2e" : superPassword, bootstrap, publicKey));
-            if (audit) {
-                env.put(ServiceEnvironment.AUDIT_OWNER, AUDIT_OWNER);
-                env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "owner-e2e");
+            for (int k = 1; k <= replicas; k++) {
+                String replica = replicaName(name, k);
+                boolean audit = service.equals(ServiceCatalog.AUDIT);
+                Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(freePort(), base + "e2e_" + name,
+                        audit ? AUDIT_RUNTIME : superuser, audit ? "runtime-e2e" : superPassword, bootstrap, publicKey));
+                if (audit) {
+                    env.put(ServiceEnvironment.AUDIT_OWNER, AUDIT_OWNER);
+                    env.put(ServiceEnvironment.AUDIT_OWNER_PASSWORD, "owner-e2e");
+                }
+                env.put("MASH_DECISION_TIMESCALE", "PT1H");
+                env.putAll(settings);
+                // services are killed and restarted: a short consumer session lets the restarted
+                // process take its partitions back in seconds rather than the default 45 s
+                List<String> sysProps = switch (name) {
+                    case "intake" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
+                            "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
+                    case "audit" -> List.of("-Dmash.audit.checkpoint-dir=" + checkpoints,
+                            "-Dmp.messaging.incoming.audit-log.session.timeout.ms=6000",
+                            "-Dmp.messaging.incoming.audit-log.heartbeat.interval.ms=2000");
+                    case "screening" -> List.of("-Dmp.messaging.incoming.reports.session.timeout.ms=6000",
+                            "-Dmp.messaging.incoming.reports.heartbeat.interval.ms=2000");
+                    case "routing" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
+                            "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
+                    default -> List.of();
+                };
+                Path app = copyApp(service.app(root), logs.resolve("apps/" + replica));
+                // each process its own transaction log and node name, as ./mash up gives them
+                env.putAll(ServiceEnvironment.transactions(app.resolve("transactions"), replica));
+                stack.services.put(replica, new Service(replica, app.resolve("quarkus-run.jar"),
+                        env, sysProps, logs.resolve(replica + "-service.log")));
+                if (k == 1) {
+                    serviceUrls.put(service, "http://localhost:" + env.get(ServiceEnvironment.HTTP_PORT));
+                }
             }
-            env.put("MASH_DECISION_TIMESCALE", "PT1H");
-            env.putAll(settings);
-            // services are killed and restarted: a short consumer session lets the restarted
-            // process take its partitions back in seconds rather than the default 45 s
-            List<String> sysProps = switch (name) {
-                case "intake" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
-                        "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
-                case "audit" -> List.of("-Dmash.audit.checkpoint-dir=" + checkpoints,
-                        "-Dmp.messaging.incoming.audit-log.session.timeout.ms=6000",
-                        "-Dmp.messaging.incoming.audit-log.heartbeat.interval.ms=2000");
-                case "screening" -> List.of("-Dmp.messaging.incoming.reports.session.timeout.ms=6000",
-                        "-Dmp.messaging.incoming.reports.heartbeat.interval.ms=2000");
-                case "routing" -> List.of("-Dmp.messaging.incoming.case-events.session.timeout.ms=6000",
-                        "-Dmp.messaging.incoming.case-events.heartbeat.interval.ms=2000");
-                default -> List.of();
-            };
-            Path app = copyApp(service.app(root), logs.resolve("apps/" + name));
-            stack.services.put(name, new Service(name, app.resolve("quarkus-run.jar"),
-                    env, sysProps, logs.resolve(name + "-service.log")));
-            serviceUrls.put(service, "http://localhost:" + env.get(ServiceEnvironment.HTTP_PORT));
         }
         try {
-            // start all four at once (the machine is small, but waiting in parallel is cheaper)
-            for (Service s : stack.services.values()) {
-                s.launch();
-            }
-            for (Service s : stack.services.values()) {
-                s.awaitSupervised(Duration.ofSeconds(300));
+            // start all four at once (the machine is small, but waiting in parallel is cheaper);
+            // further replicas once the first are ready, as a rolling start would, so that two
+            // processes never make a service's schema at the same moment (Flyway waits for its
+            // lock, but Axon's CREATE TABLE IF NOT EXISTS can collide in PostgreSQL's catalogue)
+            for (int k = 1; k <= replicas; k++) {
+                List<Service> wave = new ArrayList<>();
+                for (uk.mash.platform.Service service : wanted) {
+                    wave.add(stack.services.get(replicaName(service.name(), k)));
+                }
+                for (Service s : wave) {
+                    s.launch();
+                }
+                for (Service s : wave) {
+                    s.awaitSupervised(Duration.ofSeconds(300));
+                }
             }
         } catch (Exception | Error e) {
             stack.close();
@@ -190,12 +224,31 @@ final class Stack implements AutoCloseable {
         return services.get(name);
     }
 
+    /** Replica {@code k} (from 1) of the service; replica 1 is {@link #service(String)}. */
+    Service service(String name, int k) {
+        Service s = services.get(replicaName(name, k));
+        if (s == null) {
+            throw new IllegalArgumentException("no replica " + k + " of " + name);
+        }
+        return s;
+    }
+
+    /** "intake" for the first replica (and a stack of one), "intake-2" for the second, as its log is named. */
+    private static String replicaName(String name, int k) {
+        return k == 1 ? name : name + "-" + k;
+    }
+
     KafkaBroker broker() {
         return broker;
     }
 
     String url(String service, String path) {
         return "http://localhost:" + services.get(service).port() + path;
+    }
+
+    /** As {@link #url(String, String)}, on replica {@code k} of the service. */
+    String url(String service, int k, String path) {
+        return "http://localhost:" + service(service, k).port() + path;
     }
 
     @Override
@@ -277,9 +330,11 @@ final class Stack implements AutoCloseable {
         private final String name;
         private final int port;
         private final ServiceProcess process;
+        private final Path log;
 
         Service(String name, Path jar, Map<String, String> env, List<String> sysProps, Path log) {
             this.name = name;
+            this.log = log;
             this.port = Integer.parseInt(env.get(ServiceEnvironment.HTTP_PORT));
             List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
             jvm.addAll(sysProps);
@@ -289,6 +344,11 @@ final class Stack implements AutoCloseable {
 
         int port() {
             return port;
+        }
+
+        /** Its log file (appended across restarts). */
+        Path log() {
+            return log;
         }
 
         long pid() {

@@ -3,6 +3,7 @@ package uk.mash.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,11 +37,12 @@ final class TopicWatch implements AutoCloseable {
     /**
      * One event: where it was read and what the test needs of it. {@code order} counts the events
      * as first read: a case's events share a partition (key caseId), so among them it is the
-     * order of the topic.
+     * order of the topic. {@code time} is its {@code ce_time} (when it happened, as its producer
+     * says), {@code seenAt} when this watch first read it (within a poll of its publication).
      */
     record Event(long order, String id, String topic, String type, String caseId, String reportId, String decisionId,
                  String referralId, List<String> routes, String rag, List<String> subjectRoles,
-                 List<String> subjectFamilyNames) {
+                 List<String> subjectFamilyNames, Instant time, Instant seenAt) {
     }
 
     /** A record on mash.dead-letter: its headers, which name the original topic and the reason. */
@@ -135,7 +137,7 @@ final class TopicWatch implements AutoCloseable {
         }
         Event e = new Event(records.get(), id, r.topic(), header(r, "ce_type"), text(data, "caseId"), text(data, "reportId"),
                 text(data, "decisionId"), text(data, "referralId"), List.copyOf(routes), text(data, "rag"),
-                List.copyOf(roles), List.copyOf(families));
+                List.copyOf(roles), List.copyOf(families), instant(header(r, "ce_time")), Instant.now());
         if (events.putIfAbsent(id, e) == null) {
             for (Consumer<Event> l : listeners) {
                 l.accept(e);
@@ -169,6 +171,14 @@ final class TopicWatch implements AutoCloseable {
     private static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return null;
+        }
     }
 
     private static String firstOf(String a, String b) {
