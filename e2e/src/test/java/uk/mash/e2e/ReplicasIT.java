@@ -279,7 +279,9 @@ class ReplicasIT {
         List<Integer> statuses = answers.stream().map(Answer::status).sorted().toList();
         System.out.println("replicas: two decisions at once on one version answered " + statuses);
         assertThat(statuses).as(answers.toString()).hasSize(2).first().isEqualTo(200);
-        assertThat(statuses.get(1)).as(answers.toString()).isIn(409, 412);
+        // the loser: 412 or 409, or, once screening made its change again on the case as it now stands
+        // (a concurrent change is retried), 422: a decided case takes a new decision only with a reason
+        assertThat(statuses.get(1)).as(answers.toString()).isIn(409, 412, 422);
         String winner = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow()
                 .body().path("decision").path("rationale").asText();
         decidedByJourneys.add(adultCase);
