@@ -10,12 +10,13 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -26,6 +27,8 @@ import uk.mash.contracts.Rag;
 import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.contracts.events.RiskRated;
+import uk.mash.screening.query.CaseViewStore;
+import uk.mash.screening.query.CaseViewUpdates;
 import uk.mash.testsupport.TestInfrastructure;
 import uk.mash.testsupport.TopicReader;
 
@@ -34,7 +37,8 @@ import uk.mash.testsupport.TopicReader;
  * transaction already running (a report screened with the case directory; a decision with it): with
  * their polling backstop a minute apart here, the view and mash.case-events still follow in seconds.
  * And when another replica of screening stores a case's event, this one's processors are woken by
- * PostgreSQL's notification of it, not by their poll.
+ * PostgreSQL's notification of it, not by their poll. A screener's change is answered as soon as the
+ * case view shows it, whichever replica folded it in, without the answer polling the view.
  */
 @QuarkusTest
 @TestProfile(EventStoreWakeUpIT.PollingAMinuteApart.class)
@@ -43,12 +47,19 @@ class EventStoreWakeUpIT {
     public static class PollingAMinuteApart implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mash.screening.event-fetch-delay", "PT60S");
+            // and a waiter for a case's view looks again only a minute apart unless told
+            return Map.of("mash.screening.event-fetch-delay", "PT60S", "mash.screening.view-backstop", "PT60S");
         }
     }
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    CaseViewUpdates viewUpdates;
+
+    @Inject
+    CaseViewStore views;
 
     @Test
     void aScreenedReportAndARecordedDecisionReachTheViewAndTheTopicWithoutWaitingForAPoll() {
@@ -88,7 +99,7 @@ class EventStoreWakeUpIT {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();
-        long next = lastSequenceOf(caseId) + 1;
+        long next = Screening.lastSequenceOf(caseId) + 1;
         Instant ratedAt = Instant.now();
         otherReplica.appendEvents(new GenericDomainEventMessage<>("Case", caseId, next,
                 new RiskRated(UUID.fromString(caseId), Rag.RED, "Rated on the other replica", "sw.other",
@@ -104,15 +115,37 @@ class EventStoreWakeUpIT {
                 + " notification (polling every 60 s)%n", Duration.between(notified, Instant.now()).toMillis());
     }
 
-    private static long lastSequenceOf(String caseId) throws Exception {
-        try (Connection c = TestInfrastructure.database().connect();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
-            s.setString(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    @Test
+    void aChangeWaitingForTheViewIsAnsweredWhenAnotherReplicaFoldsItIn() throws Exception {
+        ReportReceived report = Reports.school(Instant.now(),
+                Reports.child("Nia", "Pryce-" + UUID.randomUUID().toString().substring(0, 8), null));
+        new Screening(mapper).send(report);
+        UUID caseId = UUID.fromString(Screening.caseOf(report).getString("caseId"));
+        long next = views.version(caseId) + 1;
+
+        // a screener's change on this replica, waiting for the view to show version `next`
+        CompletableFuture<Boolean> answered = CompletableFuture.supplyAsync(() ->
+                viewUpdates.await(caseId, next, () -> views.version(caseId), Duration.ofSeconds(50)));
+        Thread.sleep(500);
+        assertThat(answered).as("nothing has changed the view yet").isNotDone();
+
+        // another replica's processor folds the change into the view and, in the same transaction,
+        // notifies the channel as every replica's projection does
+        try (Connection c = TestInfrastructure.database().connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement fold = c.prepareStatement("UPDATE case_view SET version = ? WHERE case_id = ?");
+                 PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                fold.setLong(1, next);
+                fold.setObject(2, caseId);
+                fold.executeUpdate();
+                notify.setString(1, CaseViewUpdates.CHANNEL);
+                notify.setString(2, caseId.toString());
+                notify.execute();
             }
+            c.commit();
         }
+
+        // the waiter looks again only a minute apart unless told: answered in seconds, it was told
+        assertThat(answered.get(20, TimeUnit.SECONDS)).as("the view reached the change's version").isTrue();
     }
 }

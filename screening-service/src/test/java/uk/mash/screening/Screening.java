@@ -78,4 +78,19 @@ public final class Screening {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The sequence number of the case's last event in the event store (another replica's next is one more). */
+    public static long lastSequenceOf(String caseId) {
+        try (Connection c = TestInfrastructure.database().connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
+            s.setString(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

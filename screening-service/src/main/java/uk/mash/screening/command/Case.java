@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -147,7 +148,8 @@ public class Case {
     }
 
     @CommandHandler
-    public long handle(RequestInformation command) {
+    public long handle(RequestInformation command, ConflictResolver conflicts) {
+        decidedOnThisVersion(conflicts);
         List<Agency> agencies = command.agencies() == null ? List.of() : command.agencies();
         if (agencies.isEmpty()) {
             throw new CaseRuleBroken("agencies", "name at least one agency to ask");
@@ -183,7 +185,8 @@ public class Case {
     }
 
     @CommandHandler
-    public long handle(AnswerInformationRequest command) {
+    public long handle(AnswerInformationRequest command, ConflictResolver conflicts) {
+        decidedOnThisVersion(conflicts);
         InformationRequest request = openRequestOf(command.requestId(), command.answeredBy().agency());
         if (blank(command.summary())) {
             throw new CaseRuleBroken("summary", "say what your agency knows, or that it knows nothing");
@@ -202,7 +205,8 @@ public class Case {
     }
 
     @CommandHandler
-    public long handle(DeclineInformationRequest command) {
+    public long handle(DeclineInformationRequest command, ConflictResolver conflicts) {
+        decidedOnThisVersion(conflicts);
         InformationRequest request = openRequestOf(command.requestId(), command.declinedBy().agency());
         if (blank(command.reason())) {
             throw new CaseRuleBroken("reason", "say why your agency will not share");
@@ -242,12 +246,22 @@ public class Case {
         return consent == null ? Consent.NOT_SOUGHT : consent;
     }
 
+    /**
+     * A change sent with {@code If-Match} on a case that has moved on since is refused as that (412)
+     * before the case's rules are applied to a state the screener never saw: a decision that lost a
+     * race to another decision is "the case changed", not "say why you supersede it".
+     */
+    private static void decidedOnThisVersion(ConflictResolver conflicts) {
+        conflicts.detectConflicts(eventsSince -> !eventsSince.isEmpty());
+    }
+
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 
     @CommandHandler
-    public long handle(RecordDecision command) {
+    public long handle(RecordDecision command, ConflictResolver conflicts) {
+        decidedOnThisVersion(conflicts);
         Set<Route> routes = DecisionPolicy.decide(rag, command.outcome(), subjects, command.routes(),
                 command.rationale(), decisionId != null, command.supersedesReason());
         List<Route> ordered = new ArrayList<>(routes.isEmpty() ? EnumSet.noneOf(Route.class) : EnumSet.copyOf(routes));

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.mash.screening.command.Case;
 import uk.mash.screening.messaging.CaseEventPublisher;
 import uk.mash.screening.query.CaseViewProjection;
+import uk.mash.screening.query.CaseViewUpdates;
 
 /**
  * Axon Framework inside Quarkus, without Axon Server: the Case's events in screening's own
@@ -67,6 +68,9 @@ public class AxonConfiguration {
 
     @Inject
     CaseViewProjection caseView;
+
+    @Inject
+    CaseViewUpdates viewUpdates;
 
     @Inject
     CaseEventPublisher publisher;
@@ -212,7 +216,7 @@ public class AxonConfiguration {
         });
         axon = configurer.buildConfiguration();
         axon.start();
-        wakeUps = new CaseEventWakeUps(dataSource, eventStore::wakeReaders);
+        wakeUps = new CaseEventWakeUps(dataSource, eventStore::wakeReaders, viewUpdates::changed);
         wakeUps.start();
     }
 

@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import uk.mash.screening.query.CaseViewUpdates;
 import uk.mash.support.messaging.Inbound;
 
 /**
@@ -19,6 +22,9 @@ import uk.mash.support.messaging.Inbound;
  * One connection per replica, held for listening; lost (the database restarted), it is opened again,
  * and meanwhile the readers still poll ({@code mash.screening.event-fetch-delay}), so nothing waits
  * for long and nothing is missed: a notification only says "look now".
+ * <p>
+ * The same connection hears which case views changed ({@link CaseViewUpdates#CHANNEL}), so a screener's
+ * change answered by this replica is answered as soon as whichever replica folds it into the view commits.
  */
 final class CaseEventWakeUps implements AutoCloseable {
 
@@ -32,12 +38,14 @@ final class CaseEventWakeUps implements AutoCloseable {
 
     private final AgroalDataSource dataSource;
     private final Runnable wakeReaders;
+    private final Consumer<UUID> viewChanged;
     private final Thread listener;
     private volatile boolean running = true;
 
-    CaseEventWakeUps(AgroalDataSource dataSource, Runnable wakeReaders) {
+    CaseEventWakeUps(AgroalDataSource dataSource, Runnable wakeReaders, Consumer<UUID> viewChanged) {
         this.dataSource = dataSource;
         this.wakeReaders = wakeReaders;
+        this.viewChanged = viewChanged;
         this.listener = new Thread(this::listen, "mash-case-event-wake-ups");
         this.listener.setDaemon(true);
     }
@@ -51,13 +59,14 @@ final class CaseEventWakeUps implements AutoCloseable {
             try (Connection c = dataSource.getConnection()) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
+                    s.execute("LISTEN " + CaseViewUpdates.CHANNEL);
                 }
                 PGConnection postgres = c.unwrap(PGConnection.class);
                 LOG.debugf("Listening for case events stored by any replica (%s)", CHANNEL);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(1000);
-                    if (notifications != null && notifications.length > 0) {
-                        wakeReaders.run();
+                    if (notifications != null) {
+                        dispatch(notifications);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -67,6 +76,24 @@ final class CaseEventWakeUps implements AutoCloseable {
                     pause();
                 }
             }
+        }
+    }
+
+    private void dispatch(PGNotification[] notifications) {
+        boolean eventsStored = false;
+        for (PGNotification notification : notifications) {
+            if (CHANNEL.equals(notification.getName())) {
+                eventsStored = true;
+            } else if (CaseViewUpdates.CHANNEL.equals(notification.getName())) {
+                try {
+                    viewChanged.accept(UUID.fromString(notification.getParameter()));
+                } catch (IllegalArgumentException notACaseId) {
+                    // not ours to answer: nobody waits for it
+                }
+            }
+        }
+        if (eventsStored) {
+            wakeReaders.run();
         }
     }
 

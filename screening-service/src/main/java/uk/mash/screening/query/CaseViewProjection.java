@@ -30,6 +30,9 @@ public class CaseViewProjection {
     @Inject
     InformationRequestStore requests;
 
+    @Inject
+    CaseViewUpdates updates;
+
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
         if (views.version(event.caseId()) >= sequence) {
@@ -38,6 +41,7 @@ public class CaseViewProjection {
         CaseView view = CaseView.opened(event);
         view.version = sequence;
         views.save(view);
+        updates.announce(event.caseId());
     }
 
     @EventHandler
@@ -107,6 +111,7 @@ public class CaseViewProjection {
         change.accept(view);
         view.version = sequence;
         views.save(view);
+        updates.announce(caseId);
         return view;
     }
 }

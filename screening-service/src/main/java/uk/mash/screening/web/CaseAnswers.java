@@ -16,12 +16,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.mash.outbox.CaseReads;
 import uk.mash.screening.query.CaseView;
 import uk.mash.screening.query.CaseViewStore;
+import uk.mash.screening.query.CaseViewUpdates;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.security.Caller;
 
 /**
  * How every change to a case is answered: with the case as it stands after the change (waiting briefly
- * for the case view to reach the command's version), its version as the ETag, and the read recorded.
+ * for the case view to reach the command's version, woken by {@link CaseViewUpdates}), its version as the ETag, and the read recorded.
  * Also reads the {@code If-Match} a change was decided on.
  */
 @ApplicationScoped
@@ -38,6 +39,9 @@ public class CaseAnswers {
     CaseViewStore views;
 
     @Inject
+    CaseViewUpdates updates;
+
+    @Inject
     CaseReads accessLog;
 
     @Inject
@@ -48,15 +52,7 @@ public class CaseAnswers {
 
     /** The case once its view shows {@code version} (or after the wait, as it then stands). */
     public Response afterChange(UUID caseId, long version, String endpoint) {
-        long deadline = System.nanoTime() + viewWait.toNanos();
-        while (views.version(caseId) < version && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        updates.await(caseId, version, () -> views.version(caseId), viewWait);
         // the change is made; a view that has not even the case yet (a case just opened, its processor far
         // behind) is no reason for a 500: 202, where to read the case, and the version it will show
         return QuarkusTransaction.requiringNew().call(() -> views.find(caseId).map(view -> answer(view, endpoint))

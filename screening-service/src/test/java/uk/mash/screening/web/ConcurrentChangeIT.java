@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Agency;
+import uk.mash.contracts.Outcome;
 import uk.mash.contracts.Rag;
+import uk.mash.contracts.Route;
+import uk.mash.contracts.events.DecisionRecorded;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.contracts.events.RiskRated;
 import uk.mash.screening.Reports;
@@ -67,6 +69,23 @@ class ConcurrentChangeIT {
                 .containsExactly("Stored by the other replica"));
     }
 
+    @Test
+    void withIfMatchADecisionThatLostTheRaceToAnotherDecisionIsRefusedAsPreconditionFailed() throws Exception {
+        String caseId = openCase();
+        JsonPath seen = Screening.screener().get("/api/v1/cases/" + caseId).jsonPath();
+        String etag = Screening.screener().get("/api/v1/cases/" + caseId).header("ETag");
+        DecisionRecorded otherDecision = new DecisionRecorded(UUID.fromString(caseId), seen.getString("reference"),
+                UUID.randomUUID(), Outcome.EARLY_HELP, List.of(Route.CHILDREN), "Decided on the other replica",
+                "sw.other", Agency.CHILDRENS_SERVICES, Instant.now(), true, null, null, null, List.of(), List.of(),
+                List.of());
+
+        Response answer = changeWhileAnotherReplicaStores(caseId, otherDecision, "/decision",
+                "{\"outcome\": \"NO_FURTHER_ACTION\", \"rationale\": \"Decided by this screener\"}", etag);
+
+        // the case the screener saw was undecided: "the case changed", not "say why you supersede a decision"
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(412);
+    }
+
     private String openCase() {
         ReportReceived report = Reports.school(Instant.now(),
                 Reports.child("Elis", "Vaughan-" + UUID.randomUUID().toString().substring(0, 8), null));
@@ -80,6 +99,13 @@ class ConcurrentChangeIT {
      * the screener's insert is refused: a concurrent change, every time.
      */
     private Response rateWhileAnotherReplicaStoresAChange(String caseId, String ifMatch) throws Exception {
+        return changeWhileAnotherReplicaStores(caseId, new RiskRated(UUID.fromString(caseId), Rag.AMBER,
+                        "Stored by the other replica", "sw.other", Agency.CHILDRENS_SERVICES, Instant.now()),
+                "/risk-rating", "{\"rag\": \"RED\", \"rationale\": \"Rated by this screener\"}", ifMatch);
+    }
+
+    private Response changeWhileAnotherReplicaStores(String caseId, Object otherEvent, String change, String body,
+                                                     String ifMatch) throws Exception {
         try (Connection other = TestInfrastructure.database().connect()) {
             other.setAutoCommit(false);
             JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper.copy()).build();
@@ -89,22 +115,20 @@ class ConcurrentChangeIT {
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
                     .build();
-            otherReplica.appendEvents(new GenericDomainEventMessage<>("Case", caseId, lastSequenceOf(caseId) + 1,
-                    new RiskRated(UUID.fromString(caseId), Rag.AMBER, "Stored by the other replica", "sw.other",
-                            Agency.CHILDRENS_SERVICES, Instant.now())));
+            otherReplica.appendEvents(new GenericDomainEventMessage<>("Case", caseId, Screening.lastSequenceOf(caseId) + 1,
+                    otherEvent));
 
-            CompletableFuture<Response> rating = CompletableFuture.supplyAsync(() -> {
-                var request = Screening.screener()
-                        .body("{\"rag\": \"RED\", \"rationale\": \"Rated by this screener\"}");
+            CompletableFuture<Response> screenerChange = CompletableFuture.supplyAsync(() -> {
+                var request = Screening.screener().body(body);
                 if (ifMatch != null) {
                     request.header("If-Match", ifMatch);
                 }
-                return request.post("/api/v1/cases/" + caseId + "/risk-rating");
+                return request.post("/api/v1/cases/" + caseId + change);
             });
-            Thread.sleep(1_500); // the rating is now waiting on the other replica's uncommitted row
-            assertThat(rating).as("the rating waits for the other replica's transaction").isNotDone();
+            Thread.sleep(1_500); // the change is now waiting on the other replica's uncommitted row
+            assertThat(screenerChange).as("the change waits for the other replica's transaction").isNotDone();
             other.commit();
-            return rating.get(30, TimeUnit.SECONDS);
+            return screenerChange.get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -114,17 +138,5 @@ class ConcurrentChangeIT {
                 new Class<?>[] {Connection.class}, (proxy, method, args) ->
                         "close".equals(method.getName()) ? null : method.invoke(connection, args));
         return () -> uncloseable;
-    }
-
-    private static long lastSequenceOf(String caseId) throws Exception {
-        try (Connection c = TestInfrastructure.database().connect();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
-            s.setString(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }
