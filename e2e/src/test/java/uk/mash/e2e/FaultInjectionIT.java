@@ -17,9 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
@@ -94,15 +91,7 @@ class FaultInjectionIT {
 
     @AfterAll
     void stopStack() throws Exception {
-        if (watch != null) {
-            watch.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Closing.all(watch, client, stack);
     }
 
     @Test
@@ -112,26 +101,10 @@ class FaultInjectionIT {
                 REPORTS, RATE);
 
         // the load: an open loop at RATE, each report retried on its own until accepted
-        AtomicInteger loadSent = new AtomicInteger();
         AtomicBoolean stopLoad = new AtomicBoolean();
         AtomicBoolean abort = new AtomicBoolean();
-        Thread loader = new Thread(() -> {
-            long interval = (long) (1_000_000_000L / RATE);
-            long next = System.nanoTime();
-            while (!abort.get() && !(stopLoad.get() && loadSent.get() >= REPORTS)) {
-                load.next();
-                loadSent.incrementAndGet();
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else if (wait < -1_000_000_000L) {
-                    next = System.nanoTime(); // fallen behind: go on at the rate, no burst
-                }
-            }
-        }, "fault-test-load");
-        loader.setDaemon(true);
-        loader.start();
+        Thread loader = load.sendAtRate(RATE, sent -> abort.get() || (stopLoad.get() && sent >= REPORTS),
+                "fault-test-load");
         try {
             schedule();
         } catch (Exception | Error e) {
@@ -180,11 +153,12 @@ class FaultInjectionIT {
         Duration drain = Duration.ofSeconds(Math.max(300, REPORTS * 40L / 1000));
         Instant deadline = Instant.now().plus(drain);
         AuditCopy audit = new AuditCopy(stack.url("audit", ""), auditor);
-        settle("reports answered", deadline, () -> load.unanswered() == 0);
-        settle("reports screened", deadline, () -> unscreened().isEmpty());
-        settle("cases decided", deadline, () -> screener.inFlight() == 0);
-        settle("decisions routed", deadline, () -> unrouted().isEmpty());
-        boolean audited = settle("events audited", deadline, () -> audit.catchUp() && unaudited(audit).isEmpty());
+        Settling.until("faults", watch, "reports answered", deadline, () -> load.unanswered() == 0);
+        Settling.until("faults", watch, "reports screened", deadline, () -> unscreened().isEmpty());
+        Settling.until("faults", watch, "cases decided", deadline, () -> screener.inFlight() == 0);
+        Settling.until("faults", watch, "decisions routed", deadline, () -> unrouted().isEmpty());
+        boolean audited = Settling.until("faults", watch, "events audited", deadline,
+                () -> audit.catchUp() && unaudited(audit).isEmpty());
 
         // what screening and routing show through their APIs (these reads are events too)
         Map<String, List<String>> casesOfReport = checks.screeningCasesOfReports(client,
@@ -194,7 +168,7 @@ class FaultInjectionIT {
         Map<String, Map<String, Integer>> onQueues = Invariants.routingQueues(() -> stack.url("routing", ""), manager);
         Map<String, String> feedback = referrerFeedback(Instant.now().plus(Duration.ofMinutes(3)));
         // (when audit did not settle above, one more look is enough to say what it lacks)
-        settle("reads audited", audited ? Instant.now().plus(Duration.ofMinutes(3)) : Instant.now(),
+        Settling.until("faults", watch, "reads audited", audited ? Instant.now().plus(Duration.ofMinutes(3)) : Instant.now(),
                 () -> audit.catchUp() && unaudited(audit).isEmpty());
         Api.Answer integrity = Invariants.get(stack.url("audit", "/api/v1/audit/integrity"), auditor.get());
         Map<String, Integer> ready = new LinkedHashMap<>();
@@ -263,13 +237,7 @@ class FaultInjectionIT {
         soft.assertThat(accepted.size()).as("every report sent was accepted").isEqualTo(load.sent());
         soft.assertThat(Invariants.first(unscreened())).as("accepted reports not in exactly one case on mash.case-events "
                 + "(reportId -> cases; %d in all)", unscreened().size()).isEmpty();
-        Map<String, List<String>> notInOneCase = new TreeMap<>();
-        for (String reportId : accepted) {
-            List<String> cases = casesOfReport.getOrDefault(reportId, List.of());
-            if (cases.size() != 1) {
-                notInOneCase.put(reportId, cases);
-            }
-        }
+        Map<String, List<String>> notInOneCase = Invariants.notInOneCase(accepted, casesOfReport);
         soft.assertThat(Invariants.first(notInOneCase)).as("accepted reports not in exactly one case in screening's API "
                 + "(reportId -> cases; %d in all)", notInOneCase.size()).isEmpty();
         soft.assertThat(casesOfReport.keySet().stream().filter(r -> !accepted.contains(r)).toList())
@@ -543,26 +511,6 @@ class FaultInjectionIT {
     }
 
     // ---- small things ------------------------------------------------------------------------------
-
-    private boolean settle(String what, Instant deadline, BooleanSupplier done) {
-        Instant start = Instant.now();
-        Instant nextNote = start.plusSeconds(30);
-        while (!done.getAsBoolean()) {
-            watch.check();
-            if (Instant.now().isAfter(deadline)) {
-                System.out.printf("faults: %s: still not settled after %d s; the assertions below say what is missing%n",
-                        what, Duration.between(start, Instant.now()).toSeconds());
-                return false;
-            }
-            if (Instant.now().isAfter(nextNote)) {
-                System.out.printf("faults: waiting for %s (%d s)%n", what, Duration.between(start, Instant.now()).toSeconds());
-                nextNote = nextNote.plusSeconds(30);
-            }
-            sleep(Duration.ofSeconds(2));
-        }
-        System.out.printf("faults: %s after %.1f s%n", what, Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        return true;
-    }
 
     /** A token for the role, made again when it is over half an hour old (tokens last an hour). */
     private static Supplier<String> fresh(String role, String agency, String sub) {

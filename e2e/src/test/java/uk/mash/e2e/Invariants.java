@@ -227,4 +227,16 @@ final class Invariants {
         return all.entrySet().stream().limit(10).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
                 (a, b) -> a, LinkedHashMap::new));
     }
+
+    /** The accepted reports that screening's API does not show in exactly one case (reportId → its cases). */
+    static Map<String, List<String>> notInOneCase(Collection<String> accepted, Map<String, List<String>> casesOfReport) {
+        Map<String, List<String>> notInOne = new TreeMap<>();
+        for (String reportId : accepted) {
+            List<String> cases = casesOfReport.getOrDefault(reportId, List.of());
+            if (cases.size() != 1) {
+                notInOne.put(reportId, cases);
+            }
+        }
+        return notInOne;
+    }
 }

@@ -24,8 +24,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -160,15 +158,7 @@ class ReplicasIT {
 
     @AfterAll
     void stopStack() throws Exception {
-        if (watch != null) {
-            watch.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        Closing.all(watch, client, stack);
     }
 
     // ---- 1. the journeys, every call spread over both replicas -------------------------------------
@@ -176,13 +166,13 @@ class ReplicasIT {
     @Test
     @Order(1)
     void reportsToEitherIntakeReplicaOpenOneCaseAndAResentNotificationIsOneReport() {
-        Answer sent = Api.post(intake(1, "/api/v1/reports"), school, schoolReport("Sam", "Evans", "2016-03-01",
+        Answer sent = Api.post(intake(1, "/api/v1/reports"), school, Referrals.schoolReport("Sam", "Evans", "2016-03-01",
                 "Sam often arrives hungry and has said there is shouting at home."));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         schoolReportId = sent.body().path("reportId").asText();
 
         // the police system's retry reaches the other replica: the same report, not a second one
-        Map<String, Object> notification = policeNotification("NWP-PPN-2026-REPL-1", "Sam", "Evans", "2016-03-01");
+        Map<String, Object> notification = Referrals.policeNotification("NWP-PPN-2026-REPL-1", "Sam", "Evans", "2016-03-01");
         Answer first = Api.post(intake(2, "/api/v1/police/notifications"), police, notification);
         Answer again = Api.post(intake(1, "/api/v1/police/notifications"), police, notification);
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
@@ -193,12 +183,12 @@ class ReplicasIT {
         caseId = awaitOneCase(1, "Evans");
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode view = screeningCase(2, caseId).body();
-            assertThat(texts(view.path("reports"), "reportId")).containsExactlyInAnyOrder(schoolReportId, policeReportId);
+            assertThat(Items.texts(view.path("reports"), "reportId")).containsExactlyInAnyOrder(schoolReportId, policeReportId);
             assertThat(view.path("rag").asText()).isEqualTo("RED");
         });
         sleep(QUIET);
         assertThat(casesAbout(2, "Evans")).as("one case about Sam").hasSize(1);
-        assertThat(texts(screeningCase(1, caseId).body().path("reports"), "reportId"))
+        assertThat(Items.texts(screeningCase(1, caseId).body().path("reports"), "reportId"))
                 .containsExactlyInAnyOrder(schoolReportId, policeReportId);
     }
 
@@ -229,7 +219,7 @@ class ReplicasIT {
         Answer asked = Api.post(screening(1, "/api/v1/cases/" + caseId + "/information-requests"), screenerToken, ask,
                 afterRating);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
-        assertThat(texts(asked.body().path("informationRequests"), "agency")).containsExactly("HEALTH");
+        assertThat(Items.texts(asked.body().path("informationRequests"), "agency")).containsExactly("HEALTH");
         String afterAsking = asked.etag();
         // the same agency asked again on the other replica: it already has an open request
         Answer askedAgain = Api.post(screening(2, "/api/v1/cases/" + caseId + "/information-requests"), screenerToken,
@@ -289,13 +279,13 @@ class ReplicasIT {
 
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Answer queue = Api.get(routing(2, "/api/v1/queues/adults/referrals"), adultsTeam);
-            assertThat(itemsFor(queue.body().path("items"), adultCase)).hasSize(1);
+            assertThat(Items.ofCase(queue.body().path("items"), adultCase)).hasSize(1);
         });
         sleep(QUIET);
         assertThat(screeningCase(2, adultCase).body().path("decision").path("rationale").asText()).isEqualTo(winner);
         assertThat(watch.events().stream().filter(e -> adultCase.equals(e.caseId())
                 && "mash.case.decision-recorded.v1".equals(e.type()))).as("decision events of the case").hasSize(1);
-        assertThat(itemsFor(Api.get(routing(1, "/api/v1/queues/adults/referrals"), adultsTeam).body().path("items"),
+        assertThat(Items.ofCase(Api.get(routing(1, "/api/v1/queues/adults/referrals"), adultsTeam).body().path("items"),
                 adultCase)).as("the adults queue, read on routing 1").hasSize(1);
     }
 
@@ -306,7 +296,7 @@ class ReplicasIT {
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Answer pending = Api.get(routing(1, "/api/v1/queues/children/referrals?status=PENDING"), childrenTeam);
             assertThat(pending.status()).as(pending.toString()).isEqualTo(200);
-            List<JsonNode> mine = itemsFor(pending.body().path("items"), caseId);
+            List<JsonNode> mine = Items.ofCase(pending.body().path("items"), caseId);
             assertThat(mine).hasSize(1);
             referralId.set(mine.get(0).path("referralId").asText());
         });
@@ -315,15 +305,15 @@ class ReplicasIT {
         assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
 
         Answer acknowledged = Api.get(routing(1, "/api/v1/queues/children/referrals?status=ACKNOWLEDGED"), childrenTeam);
-        assertThat(itemsFor(acknowledged.body().path("items"), caseId)).hasSize(1);
+        assertThat(Items.ofCase(acknowledged.body().path("items"), caseId)).hasSize(1);
         Answer all = Api.get(routing(2, "/api/v1/queues/children/referrals"), childrenTeam);
-        assertThat(itemsFor(all.body().path("items"), caseId)).as("the referral on the children queue once").hasSize(1);
+        assertThat(Items.ofCase(all.body().path("items"), caseId)).as("the referral on the children queue once").hasSize(1);
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Answer policeQueue = Api.get(routing(2, "/api/v1/queues/police/referrals"), policeTeam);
-            assertThat(itemsFor(policeQueue.body().path("items"), caseId)).as("once on the police queue").hasSize(1);
+            assertThat(Items.ofCase(policeQueue.body().path("items"), caseId)).as("once on the police queue").hasSize(1);
         });
         Answer adultsQueue = Api.get(routing(1, "/api/v1/queues/adults/referrals"), adultsTeam);
-        assertThat(itemsFor(adultsQueue.body().path("items"), caseId)).isEmpty();
+        assertThat(Items.ofCase(adultsQueue.body().path("items"), caseId)).isEmpty();
     }
 
     @Test
@@ -336,21 +326,21 @@ class ReplicasIT {
         await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Answer events = Api.get(audit(1, "/api/v1/audit/cases/" + caseId + "/events"), auditor);
             assertThat(events.status()).as(events.toString()).isEqualTo(200);
-            assertThat(texts(events.body(), "type")).containsAll(expected);
+            assertThat(Items.texts(events.body(), "type")).containsAll(expected);
             history.set(events.body());
         });
-        List<String> types = texts(history.get(), "type");
+        List<String> types = Items.texts(history.get(), "type");
         assertThat(types.stream().filter("mash.report.received.v1"::equals)).as("school and police, once each").hasSize(2);
         assertThat(types.stream().filter("mash.case.decision-recorded.v1"::equals)).hasSize(1);
         assertThat(types.stream().filter("mash.referral.routed.v1"::equals)).as("children and police").hasSize(2);
         List<Long> sequences = new ArrayList<>();
         history.get().forEach(e -> sequences.add(e.path("sequence").asLong()));
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
-        List<String> ids = texts(history.get(), "eventId");
+        List<String> ids = Items.texts(history.get(), "eventId");
         assertThat(ids).doesNotHaveDuplicates();
         // audit 2 holds the same entries, in the same order (one log, whichever replica appended them)
         Answer onTwo = Api.get(audit(2, "/api/v1/audit/cases/" + caseId + "/events"), auditor);
-        assertThat(texts(onTwo.body(), "eventId").subList(0, ids.size())).isEqualTo(ids);
+        assertThat(Items.texts(onTwo.body(), "eventId").subList(0, ids.size())).isEqualTo(ids);
 
         Answer before = Api.get(audit(2, "/api/v1/audit/cases/" + caseId + "/state?asOf=" + beforeDecision), auditor);
         assertThat(before.status()).as(before.toString()).isEqualTo(200);
@@ -386,22 +376,7 @@ class ReplicasIT {
         System.out.printf("replicas: a load at %.1f reports/s; one replica of each service killed in turn, %d s apart%n",
                 RATE, KILL_GAP_S);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread loader = new Thread(() -> {
-            long interval = (long) (1_000_000_000L / RATE);
-            long next = System.nanoTime();
-            while (!stop.get()) {
-                load.next();
-                next += interval;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else if (wait < -1_000_000_000L) {
-                    next = System.nanoTime(); // fallen behind: go on at the rate, no burst
-                }
-            }
-        }, "replicas-test-load");
-        loader.setDaemon(true);
-        loader.start();
+        Thread loader = load.sendAtRate(RATE, sent -> stop.get(), "replicas-test-load");
         try {
             sleep(Duration.ofSeconds(15));
             for (String name : SERVICES) {
@@ -416,17 +391,17 @@ class ReplicasIT {
                 Duration.between(started, Instant.now()).toSeconds());
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        settle("reports answered", deadline, () -> load.unanswered() == 0);
-        settle("reports screened", deadline, () -> checks.unscreened().isEmpty());
-        settle("cases decided", deadline, () -> screener.inFlight() == 0 && undecided().isEmpty());
-        settle("decisions routed", deadline, () -> checks.unrouted().isEmpty());
-        boolean audited = settle("events audited", deadline, () -> audit.catchUp() && checks.unaudited(audit).isEmpty());
+        Settling.until("replicas", watch, "reports answered", deadline, () -> load.unanswered() == 0);
+        Settling.until("replicas", watch, "reports screened", deadline, () -> checks.unscreened().isEmpty());
+        Settling.until("replicas", watch, "cases decided", deadline, () -> screener.inFlight() == 0 && undecided().isEmpty());
+        Settling.until("replicas", watch, "decisions routed", deadline, () -> checks.unrouted().isEmpty());
+        boolean audited = Settling.until("replicas", watch, "events audited", deadline, () -> audit.catchUp() && checks.unaudited(audit).isEmpty());
 
         // what screening and routing show through their APIs (the survivors; these reads are events too)
         Map<String, List<String>> casesOfReport = checks.screeningCasesOfReports(client, replicas.get("screening"),
                 () -> screenerToken);
         Map<String, Map<String, Integer>> onQueues = Invariants.routingQueues(replicas.get("routing"), () -> manager);
-        settle("reads audited", audited ? Instant.now().plus(Duration.ofMinutes(2)) : Instant.now(),
+        Settling.until("replicas", watch, "reads audited", audited ? Instant.now().plus(Duration.ofMinutes(2)) : Instant.now(),
                 () -> audit.catchUp() && checks.unaudited(audit).isEmpty());
         Answer integrity = Invariants.get(replicas.get("audit").get() + "/api/v1/audit/integrity", auditor);
         Map<String, Integer> ready = new LinkedHashMap<>();
@@ -470,13 +445,7 @@ class ReplicasIT {
         soft.assertThat(accepted.size()).as("every report sent was accepted").isEqualTo(load.sent());
         soft.assertThat(Invariants.first(checks.unscreened())).as("accepted reports not in exactly one case on "
                 + "mash.case-events (reportId -> cases; %d in all)", checks.unscreened().size()).isEmpty();
-        Map<String, List<String>> notInOneCase = new TreeMap<>();
-        for (String reportId : accepted) {
-            List<String> cases = casesOfReport.getOrDefault(reportId, List.of());
-            if (cases.size() != 1) {
-                notInOneCase.put(reportId, cases);
-            }
-        }
+        Map<String, List<String>> notInOneCase = Invariants.notInOneCase(accepted, casesOfReport);
         soft.assertThat(Invariants.first(notInOneCase)).as("accepted reports not in exactly one case in screening's API "
                 + "(reportId -> cases; %d in all)", notInOneCase.size()).isEmpty();
         soft.assertThat(Invariants.first(checks.linkedAfterDecision())).as("reports linked to a case after its decision "
@@ -712,13 +681,13 @@ class ReplicasIT {
         assertThat(ids).as("reports of the burst accepted (refused: %s)", load.refused()).hasSize(BURST);
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        assertThat(settle("the burst's reports given a case", deadline, () -> checks.unscreened(ids).isEmpty()))
+        assertThat(Settling.until("replicas", watch, "the burst's reports given a case", deadline, () -> checks.unscreened(ids).isEmpty()))
                 .as("every report of the burst in one case: %s", Invariants.first(checks.unscreened(ids))).isTrue();
         List<TopicWatch.Event> events = watch.events().stream().filter(e -> ids.contains(e.reportId())
                 && ("mash.reports".equals(e.topic()) || Invariants.isCaseOf(e))).toList();
         Instant cased = events.stream().filter(Invariants::isCaseOf).map(TopicWatch.Event::seenAt)
                 .max(Instant::compareTo).orElseThrow();
-        assertThat(settle("the burst's reports in audit's log", deadline, () -> audit.catchUp()
+        assertThat(Settling.until("replicas", watch, "the burst's reports in audit's log", deadline, () -> audit.catchUp()
                 && events.stream().allMatch(e -> audit.recordedAt(e.id()) != null))).as("the burst in audit's log").isTrue();
         Instant audited = events.stream().map(e -> audit.recordedAt(e.id())).max(Instant::compareTo).orElseThrow();
         Throughput t = new Throughput(through, BURST, perSecond(start, accepted), perSecond(start, cased),
@@ -758,26 +727,6 @@ class ReplicasIT {
         return undecided;
     }
 
-    private boolean settle(String what, Instant deadline, BooleanSupplier done) {
-        Instant start = Instant.now();
-        Instant nextNote = start.plusSeconds(30);
-        while (!done.getAsBoolean()) {
-            watch.check();
-            if (Instant.now().isAfter(deadline)) {
-                System.out.printf("replicas: %s: still not settled after %d s%n", what,
-                        Duration.between(start, Instant.now()).toSeconds());
-                return false;
-            }
-            if (Instant.now().isAfter(nextNote)) {
-                System.out.printf("replicas: waiting for %s (%d s)%n", what, Duration.between(start, Instant.now()).toSeconds());
-                nextNote = nextNote.plusSeconds(30);
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        System.out.printf("replicas: %s after %.1f s%n", what, Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        return true;
-    }
-
     private int readyStatus(String baseUrl) {
         return Invariants.get(baseUrl + "/q/health/ready", auditor).status();
     }
@@ -813,52 +762,6 @@ class ReplicasIT {
         Answer view = Api.get(screening(k, "/api/v1/cases/" + id), screenerToken);
         assertThat(view.status()).as(view.toString()).isEqualTo(200);
         return view;
-    }
-
-    private static Map<String, Object> schoolReport(String given, String family, String dob, String summary) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("referrer", Map.of("name", "Jane Jones", "role", "Designated Safeguarding Lead",
-                "organisation", "Ysgol Aberconwy", "agency", "EDUCATION"));
-        report.put("channel", "ONLINE");
-        report.put("concerns", List.of("NEGLECT", "EMOTIONAL_ABUSE"));
-        report.put("summary", summary);
-        report.put("consent", "GIVEN");
-        report.put("subjects", List.of(
-                Map.of("role", "CHILD", "givenName", given, "familyName", family, "dateOfBirth", dob),
-                Map.of("role", "PARENT_OR_CARER", "givenName", "Rhian", "familyName", family)));
-        return report;
-    }
-
-    private static Map<String, Object> policeNotification(String id, String given, String family, String dob) {
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("notificationId", id);
-        n.put("force", "NORTH_WALES_POLICE");
-        n.put("occurrenceNumber", "NWP/26/654321");
-        n.put("officer", Map.of("collarNumber", "1234", "name", "PC Davies", "station", "Llandudno"));
-        n.put("incidentAt", Instant.now().minusSeconds(3600).toString());
-        n.put("riskGrade", "HIGH");
-        n.put("concerns", List.of("DOMESTIC_ABUSE"));
-        n.put("summary", "Officers attended a domestic incident; a child was present.");
-        n.put("persons", List.of(
-                Map.of("involvement", "VICTIM", "givenName", "Rhian", "familyName", family, "dateOfBirth", "1990-05-02"),
-                Map.of("involvement", "CHILD_PRESENT", "givenName", given, "familyName", family, "dateOfBirth", dob)));
-        return n;
-    }
-
-    private static List<JsonNode> itemsFor(JsonNode items, String caseId) {
-        List<JsonNode> mine = new ArrayList<>();
-        items.forEach(i -> {
-            if (caseId.equals(i.path("caseId").asText())) {
-                mine.add(i);
-            }
-        });
-        return mine;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(field == null ? n.asText() : n.path(field).asText()));
-        return out;
     }
 
     private static void sleep(Duration d) {

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +74,33 @@ final class ReportLoad {
         this.intakeUrl = intakeUrl;
         this.schoolToken = schoolToken;
         this.gpToken = gpToken;
+    }
+
+    /**
+     * Sends the load at {@code rate} reports a second on a daemon thread of its own, until {@code stop}
+     * is true of the number this thread has sent. Fallen more than a second behind, it goes on at the
+     * rate from now rather than sending the missed reports in a burst.
+     */
+    Thread sendAtRate(double rate, IntPredicate stop, String threadName) {
+        Thread loader = new Thread(() -> {
+            long interval = (long) (1_000_000_000L / rate);
+            long next = System.nanoTime();
+            int count = 0;
+            while (!stop.test(count)) {
+                next();
+                count++;
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -1_000_000_000L) {
+                    next = System.nanoTime();
+                }
+            }
+        }, threadName);
+        loader.setDaemon(true);
+        loader.start();
+        return loader;
     }
 
     /** Sends the next report of the load; the future has its reportId once accepted (null if never). */

@@ -116,7 +116,7 @@ class WholeStackIT {
     @Test
     @Order(1)
     void aSchoolsReferralOpensACase() {
-        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, schoolReport("Sam", "Evans", "2016-03-01",
+        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, Referrals.schoolReport("Sam", "Evans", "2016-03-01",
                 "Sam often arrives hungry and has said there is shouting at home."));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         assertThat(sent.body().path("status").asText()).isEqualTo("RECEIVED");
@@ -128,14 +128,14 @@ class WholeStackIT {
         caseId = awaitOneCase("Evans", "AWAITING_DECISION");
         JsonNode view = screeningCase(caseId);
         assertThat(view.path("status").asText()).isEqualTo("AWAITING_DECISION");
-        assertThat(texts(view.path("reports"), "reportId")).containsExactly(schoolReportId);
+        assertThat(Items.texts(view.path("reports"), "reportId")).containsExactly(schoolReportId);
         assertThat(view.path("reReferral").asBoolean()).isFalse();
     }
 
     @Test
     @Order(2)
     void aPoliceNotificationSentTwiceIsLinkedOnceAndRatesTheCaseRed() {
-        Map<String, Object> notification = policeNotification("NWP-PPN-2026-E2E-1", "Sam", "Evans", "2016-03-01");
+        Map<String, Object> notification = Referrals.policeNotification("NWP-PPN-2026-E2E-1", "Sam", "Evans", "2016-03-01");
         Answer first = Api.post(intake("/api/v1/police/notifications"), POLICE, notification);
         Answer again = Api.post(intake("/api/v1/police/notifications"), POLICE, notification);
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
@@ -146,13 +146,13 @@ class WholeStackIT {
 
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode view = screeningCase(caseId);
-            assertThat(texts(view.path("reports"), "reportId")).contains(policeReportId);
+            assertThat(Items.texts(view.path("reports"), "reportId")).contains(policeReportId);
             assertThat(view.path("rag").asText()).isEqualTo("RED");
         });
         // given time to do something wrong, it does not: one case, the notification in it once
         sleep(QUIET);
         JsonNode view = screeningCase(caseId);
-        assertThat(texts(view.path("reports"), "reportId")).containsExactlyInAnyOrder(schoolReportId, policeReportId);
+        assertThat(Items.texts(view.path("reports"), "reportId")).containsExactlyInAnyOrder(schoolReportId, policeReportId);
         assertThat(casesAbout("Evans")).hasSize(1);
         assertThat(view.path("rag").asText()).isEqualTo("RED");
     }
@@ -202,7 +202,7 @@ class WholeStackIT {
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Answer queue = Api.get(routing("/api/v1/queues/children/referrals?status=PENDING"), CHILDREN_TEAM);
             assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
-            List<JsonNode> mine = itemsFor(queue.body().path("items"), caseId);
+            List<JsonNode> mine = Items.ofCase(queue.body().path("items"), caseId);
             assertThat(mine).hasSize(1);
             pending.set(mine.get(0));
         });
@@ -212,12 +212,12 @@ class WholeStackIT {
         assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
 
         Answer acknowledged = Api.get(routing("/api/v1/queues/children/referrals?status=ACKNOWLEDGED"), CHILDREN_TEAM);
-        assertThat(itemsFor(acknowledged.body().path("items"), caseId)).hasSize(1);
+        assertThat(Items.ofCase(acknowledged.body().path("items"), caseId)).hasSize(1);
         Answer policeQueue = Api.get(routing("/api/v1/queues/police/referrals"), POLICE_TEAM);
-        assertThat(itemsFor(policeQueue.body().path("items"), caseId)).hasSize(1);
+        assertThat(Items.ofCase(policeQueue.body().path("items"), caseId)).hasSize(1);
         Answer adultsQueue = Api.get(routing("/api/v1/queues/adults/referrals"), ADULTS_TEAM);
         assertThat(adultsQueue.status()).isEqualTo(200);
-        assertThat(itemsFor(adultsQueue.body().path("items"), caseId)).isEmpty();
+        assertThat(Items.ofCase(adultsQueue.body().path("items"), caseId)).isEmpty();
     }
 
     @Test
@@ -243,7 +243,7 @@ class WholeStackIT {
     @Test
     @Order(7)
     void aNewReportAboutTheSameChildAfterTheDecisionIsAReReferral() {
-        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, schoolReport("Sam", "Evans", "2016-03-01",
+        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, Referrals.schoolReport("Sam", "Evans", "2016-03-01",
                 "Sam came in with a bruise on his arm this morning and did not want to go home."));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         reportsSent++;
@@ -252,7 +252,7 @@ class WholeStackIT {
         assertThat(second).isNotEqualTo(caseId);
         JsonNode view = screeningCase(second);
         assertThat(view.path("reReferral").asBoolean()).isTrue();
-        assertThat(texts(view.path("previousCaseIds"), null)).contains(caseId);
+        assertThat(Items.texts(view.path("previousCaseIds"), null)).contains(caseId);
         assertThat(casesAbout("Evans")).hasSize(2);
     }
 
@@ -278,12 +278,12 @@ class WholeStackIT {
                 "outcome", "ADULT_SAFEGUARDING_ENQUIRY",
                 "rationale", "Likely financial abuse and neglect of an adult with care and support needs."));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
-        assertThat(texts(decided.body().path("decision").path("routes"), null)).containsExactly("ADULTS");
+        assertThat(Items.texts(decided.body().path("decision").path("routes"), null)).containsExactly("ADULTS");
 
         adults.await(r -> routed(r, adultCaseId), LONG);
         await().atMost(LONG).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Answer queue = Api.get(routing("/api/v1/queues/adults/referrals?status=PENDING"), ADULTS_TEAM);
-            assertThat(itemsFor(queue.body().path("items"), adultCaseId)).hasSize(1);
+            assertThat(Items.ofCase(queue.body().path("items"), adultCaseId)).hasSize(1);
         });
         assertThat(children.all(r -> adultCaseId.equals(r.key()), QUIET)).isEmpty();
     }
@@ -293,7 +293,7 @@ class WholeStackIT {
     void servicesKilledMidJourneyLoseAndDuplicateNothing() throws Exception {
         // screening dies (SIGKILL); the front door stays open and a report arrives meanwhile
         stack.service("screening").kill();
-        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, schoolReport("Dylan", "Hughes", "2014-09-22",
+        Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, Referrals.schoolReport("Dylan", "Hughes", "2014-09-22",
                 "Dylan disclosed that an older boy makes him carry packages after school."));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         reportsSent++;
@@ -303,7 +303,7 @@ class WholeStackIT {
         String hughes = awaitOneCase("Hughes", "AWAITING_DECISION");
         sleep(QUIET);
         assertThat(casesAbout("Hughes")).hasSize(1);
-        assertThat(texts(screeningCase(hughes).path("reports"), "reportId")).containsExactly(dylansReport);
+        assertThat(Items.texts(screeningCase(hughes).path("reports"), "reportId")).containsExactly(dylansReport);
 
         // routing dies (SIGKILL); the screener decides meanwhile; after the restart each queue has
         // exactly one referral for that decision
@@ -320,7 +320,7 @@ class WholeStackIT {
         assertThat(distinctEventIds(children.all(r -> routed(r, hughes), QUIET))).hasSize(1);
         assertThat(distinctEventIds(police.all(r -> routed(r, hughes), QUIET))).hasSize(1);
         Answer queue = Api.get(routing("/api/v1/queues/children/referrals"), CHILDREN_TEAM);
-        assertThat(itemsFor(queue.body().path("items"), hughes)).hasSize(1);
+        assertThat(Items.ofCase(queue.body().path("items"), hughes)).hasSize(1);
         assertThat(adults.all(r -> hughes.equals(r.key()), QUIET)).isEmpty();
     }
 
@@ -334,10 +334,10 @@ class WholeStackIT {
         await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Answer events = Api.get(audit("/api/v1/audit/cases/" + caseId + "/events"), AUDITOR);
             assertThat(events.status()).as(events.toString()).isEqualTo(200);
-            assertThat(texts(events.body(), "type")).containsAll(expected);
+            assertThat(Items.texts(events.body(), "type")).containsAll(expected);
             history.set(events.body());
         });
-        List<String> types = texts(history.get(), "type");
+        List<String> types = Items.texts(history.get(), "type");
         assertThat(types.stream().filter("mash.report.received.v1"::equals)).hasSize(2); // school + police, once
         assertThat(types.stream().filter("mash.case.report-linked.v1"::equals)).hasSize(1);
         assertThat(types.stream().filter("mash.case.decision-recorded.v1"::equals)).hasSize(1);
@@ -362,7 +362,7 @@ class WholeStackIT {
             Answer reads = Api.get(audit("/api/v1/audit/access-log?caseId=" + caseId), AUDITOR);
             assertThat(reads.status()).as(reads.toString()).isEqualTo(200);
             JsonNode entries = reads.body().isArray() ? reads.body() : reads.body().path("items");
-            assertThat(texts(entries, "sub")).contains("screener.e2e");
+            assertThat(Items.texts(entries, "sub")).contains("screener.e2e");
         });
     }
 
@@ -401,7 +401,7 @@ class WholeStackIT {
     @Test
     @Order(12)
     void theScreenerAsksHealthEducationAndPoliceJustifyingSharingWithoutConsent() {
-        Map<String, Object> report = schoolReport("Mali", "Parry", "2015-06-11",
+        Map<String, Object> report = Referrals.schoolReport("Mali", "Parry", "2015-06-11",
                 "Mali told her teacher she is scared of her mum's new partner and has been sleeping at a friend's.");
         report.put("consent", "NOT_SOUGHT");
         Answer sent = Api.post(intake("/api/v1/reports"), SCHOOL, report);
@@ -426,7 +426,7 @@ class WholeStackIT {
         Answer asked = Api.post(url, SCREENER, ask);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
         JsonNode requests = asked.body().path("informationRequests");
-        assertThat(texts(requests, "agency")).containsExactly("HEALTH", "EDUCATION", "POLICE");
+        assertThat(Items.texts(requests, "agency")).containsExactly("HEALTH", "EDUCATION", "POLICE");
         for (JsonNode r : requests) {
             assertThat(r.path("status").asText()).isEqualTo("OPEN");
             assertThat(r.path("overdue").asBoolean()).isFalse();
@@ -550,20 +550,20 @@ class WholeStackIT {
         await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Answer events = Api.get(audit("/api/v1/audit/cases/" + askedCaseId + "/events"), AUDITOR);
             assertThat(events.status()).as(events.toString()).isEqualTo(200);
-            assertThat(texts(events.body(), "type")).containsAll(expected);
+            assertThat(Items.texts(events.body(), "type")).containsAll(expected);
         });
 
         Answer before = Api.get(audit("/api/v1/audit/cases/" + askedCaseId + "/state?asOf=" + beforeAnswer), AUDITOR);
         assertThat(before.status()).as(before.toString()).isEqualTo(200);
         assertThat(request(before.body(), "HEALTH").path("status").asText()).as(before.text()).isEqualTo("OPEN");
-        assertThat(texts(before.body().path("agencyInformation"), "requestId")).doesNotContain(requestIds.get("HEALTH"));
+        assertThat(Items.texts(before.body().path("agencyInformation"), "requestId")).doesNotContain(requestIds.get("HEALTH"));
 
         Answer now = Api.get(audit("/api/v1/audit/cases/" + askedCaseId + "/state?asOf=" + Instant.now()), AUDITOR);
         assertThat(now.status()).as(now.toString()).isEqualTo(200);
         assertThat(request(now.body(), "HEALTH").path("status").asText()).as(now.text()).isEqualTo("ANSWERED");
         assertThat(request(now.body(), "EDUCATION").path("status").asText()).isEqualTo("DECLINED");
         assertThat(request(now.body(), "POLICE").path("overdue").asBoolean()).isTrue();
-        assertThat(texts(now.body().path("agencyInformation"), "requestId")).contains(requestIds.get("HEALTH"));
+        assertThat(Items.texts(now.body().path("agencyInformation"), "requestId")).contains(requestIds.get("HEALTH"));
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         await().atMost(LONG).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -637,38 +637,6 @@ class WholeStackIT {
 
     // ------------------------------------------------------------------------------------------
 
-    private static Map<String, Object> schoolReport(String given, String family, String dob, String summary) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("referrer", Map.of("name", "Jane Jones", "role", "Designated Safeguarding Lead",
-                "organisation", "Ysgol Aberconwy", "agency", "EDUCATION", "email", "dsl@example.org"));
-        report.put("channel", "ONLINE");
-        report.put("concerns", List.of("NEGLECT", "EMOTIONAL_ABUSE"));
-        report.put("summary", summary);
-        report.put("consent", "GIVEN");
-        report.put("subjects", List.of(
-                Map.of("role", "CHILD", "givenName", given, "familyName", family, "dateOfBirth", dob,
-                        "address", Map.of("line1", "1 High Street", "town", "Conwy", "postcode", "LL32 8DU")),
-                Map.of("role", "PARENT_OR_CARER", "givenName", "Rhian", "familyName", family)));
-        return report;
-    }
-
-    private static Map<String, Object> policeNotification(String id, String given, String family, String dob) {
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("notificationId", id);
-        n.put("force", "NORTH_WALES_POLICE");
-        n.put("occurrenceNumber", "NWP/26/123456");
-        n.put("officer", Map.of("collarNumber", "1234", "name", "PC Davies", "station", "Llandudno"));
-        n.put("incidentAt", Instant.now().minusSeconds(3600).toString());
-        n.put("riskGrade", "HIGH");
-        n.put("concerns", List.of("DOMESTIC_ABUSE"));
-        n.put("summary", "Officers attended a domestic incident; a child was present.");
-        n.put("persons", List.of(
-                Map.of("involvement", "VICTIM", "givenName", "Rhian", "familyName", family, "dateOfBirth", "1990-05-02"),
-                Map.of("involvement", "SUSPECT", "givenName", "Mark", "familyName", family),
-                Map.of("involvement", "CHILD_PRESENT", "givenName", given, "familyName", family, "dateOfBirth", dob)));
-        return n;
-    }
-
     /** Waits until exactly one case about the family is in the given status and returns its id. */
     private String awaitOneCase(String familyName, String status) {
         AtomicReference<String> found = new AtomicReference<>();
@@ -700,22 +668,6 @@ class WholeStackIT {
         Answer view = Api.get(screening("/api/v1/cases/" + id), SCREENER);
         assertThat(view.status()).as(view.toString()).isEqualTo(200);
         return view.body();
-    }
-
-    private static List<JsonNode> itemsFor(JsonNode items, String caseId) {
-        List<JsonNode> mine = new ArrayList<>();
-        items.forEach(i -> {
-            if (caseId.equals(i.path("caseId").asText())) {
-                mine.add(i);
-            }
-        });
-        return mine;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(field == null ? n.asText() : n.path(field).asText()));
-        return out;
     }
 
     /** The information request to that agency in a case view (screening's or audit's). */

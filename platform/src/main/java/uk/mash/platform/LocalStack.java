@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,9 +195,9 @@ public final class LocalStack {
         }
         props.setProperty("ApplicationName", "mash-up");
         props.setProperty("connectTimeout", "10");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(superuserUrl(), props);
-             java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SHOW max_connections")) {
+        try (Connection c = DriverManager.getConnection(superuserUrl(), props);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW max_connections")) {
             rs.next();
             int allowed = Integer.parseInt(rs.getString(1).trim());
             if (allowed < needed) {
@@ -201,7 +206,7 @@ public final class LocalStack {
                         ? "./mash down, then ./mash up --replicas " + count + " starts it with room for " + PostgresServer.MAX_CONNECTIONS
                         : "raise its max_connections or put a pooler in front"));
             }
-        } catch (java.sql.SQLException | NumberFormatException e) {
+        } catch (SQLException | NumberFormatException e) {
             console.warn("could not ask PostgreSQL how many connections it allows (" + e.getMessage() + ")");
         }
     }
@@ -378,7 +383,7 @@ public final class LocalStack {
         List<String> separate = names.contains(ServiceCatalog.AUDIT.name()) ? List.of(ServiceCatalog.AUDIT.name()) : List.of();
         try {
             DatabaseBootstrap.run(superuserUrl(), user, password, home.secrets(), names, separate, console.out());
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new MashException("could not make the services' databases (bootstrap failed: " + e.getMessage() + ")");
         }
     }
