@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -93,8 +95,10 @@ final class ProcessCpu {
     CpuSnapshot snapshot() {
         Map<Long, ProcStat> all = allProcesses();
         Map<String, Long> ticks = new LinkedHashMap<>();
-        roots().forEach((name, pid) -> {
-            Long t = treeTicks(pid, all);
+        Map<String, Long> roots = roots();
+        Set<Long> rootPids = new HashSet<>(roots.values());
+        roots.forEach((name, pid) -> {
+            Long t = treeTicks(pid, all, rootPids);
             if (t != null) {
                 ticks.put(name, t);
             }
@@ -102,8 +106,13 @@ final class ProcessCpu {
         return new CpuSnapshot(System.nanoTime(), ticks, MachineCpu.read());
     }
 
-    /** The tree under {@code root}: each live member's own and reaped children's ticks; null when root is gone. */
-    static Long treeTicks(long root, Map<Long, ProcStat> all) {
+    /**
+     * The tree under {@code root}: each live member's own and reaped children's ticks; null when root
+     * is gone. A descendant in {@code otherRoots} is left out with its own tree: ./mash bench restarts
+     * the services (and may start Kafka and PostgreSQL), so they are its children too, and counted
+     * under their own names, not again as the bench's.
+     */
+    static Long treeTicks(long root, Map<Long, ProcStat> all, Set<Long> otherRoots) {
         if (!all.containsKey(root)) {
             return null;
         }
@@ -116,7 +125,8 @@ final class ProcessCpu {
         while (!todo.isEmpty()) {
             ProcStat p = todo.pop();
             sum += p.ticksWithReapedChildren();
-            todo.addAll(children.getOrDefault(p.pid(), List.of()));
+            children.getOrDefault(p.pid(), List.of()).stream().filter(c -> !otherRoots.contains(c.pid()))
+                    .forEach(todo::add);
         }
         return sum;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +36,15 @@ class ProcessCpuTest {
                 12L, new ProcStat(12, "postgres", 10, 5, 5, 0, 0),
                 13L, new ProcStat(13, "sh", 12, 1, 1, 0, 0),
                 20L, new ProcStat(20, "java", 1, 999, 999, 0, 0));
-        assertThat(ProcessCpu.treeTicks(10, all)).isEqualTo(150 + 50 + 10 + 10 + 2);
-        assertThat(ProcessCpu.treeTicks(20, all)).isEqualTo(1998);
-        assertThat(ProcessCpu.treeTicks(99, all)).as("gone").isNull();
+        assertThat(ProcessCpu.treeTicks(10, all, Set.of(10L, 20L))).isEqualTo(150 + 50 + 10 + 10 + 2);
+        assertThat(ProcessCpu.treeTicks(20, all, Set.of())).isEqualTo(1998);
+        assertThat(ProcessCpu.treeTicks(99, all, Set.of())).as("gone").isNull();
+        // ./mash bench (20) restarted a service (30): the service is its child, but counted as itself
+        Map<Long, ProcStat> withService = new java.util.HashMap<>(all);
+        withService.put(30L, new ProcStat(30, "java", 20, 40, 2, 0, 0));
+        withService.put(31L, new ProcStat(31, "getconf", 20, 1, 0, 0, 0));
+        assertThat(ProcessCpu.treeTicks(20, withService, Set.of(20L, 30L))).isEqualTo(1998 + 1);
+        assertThat(ProcessCpu.treeTicks(30, withService, Set.of(20L, 30L))).isEqualTo(42);
     }
 
     @Test
@@ -46,7 +53,7 @@ class ProcessCpuTest {
         Map<Long, ProcStat> start = Map.of(10L, new ProcStat(10, "postgres", 1, 100, 0, 0, 0),
                 11L, new ProcStat(11, "postgres", 10, 10, 0, 0, 0));
         Map<Long, ProcStat> end = Map.of(10L, new ProcStat(10, "postgres", 1, 101, 0, 15, 0));
-        assertThat(ProcessCpu.treeTicks(10, end) - ProcessCpu.treeTicks(10, start)).isEqualTo(1 + 5);
+        assertThat(ProcessCpu.treeTicks(10, end, Set.of()) - ProcessCpu.treeTicks(10, start, Set.of())).isEqualTo(1 + 5);
     }
 
     @Test
