@@ -45,6 +45,10 @@ final class BenchCaseWatcher implements AutoCloseable {
      * when the decision was recorded.
      */
     final Map<String, Long> decisionRecordedAt = new ConcurrentHashMap<>();
+    /** caseId → the times of its (first) decision's record on mash.case-events, for the hops. */
+    final Map<String, RecordStamps> decisionStamps = new ConcurrentHashMap<>();
+    /** caseId → the times of its first referral's record on a queue topic, for the hops. */
+    final Map<String, RecordStamps> referralStamps = new ConcurrentHashMap<>();
     private final long nanoTimeAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
@@ -78,6 +82,7 @@ final class BenchCaseWatcher implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
+                    java.time.Instant seen = java.time.Instant.now();
                     Header type = r.headers().lastHeader("ce_type");
                     if (type == null || r.value() == null) {
                         continue;
@@ -91,6 +96,7 @@ final class BenchCaseWatcher implements AutoCloseable {
                     if (ROUTED.equals(t)) {
                         if (caseId != null) {
                             referralSeenAt.putIfAbsent(caseId, now);
+                            referralStamps.putIfAbsent(caseId, RecordStamps.of(r, seen));
                         }
                     } else if (DECIDED.equals(t)) {
                         Header time = r.headers().lastHeader("ce_time");
@@ -98,6 +104,7 @@ final class BenchCaseWatcher implements AutoCloseable {
                             java.time.Instant at = java.time.Instant.parse(new String(time.value(), StandardCharsets.UTF_8));
                             decisionRecordedAt.putIfAbsent(caseId,
                                     nanoTimeAtEpoch + at.getEpochSecond() * 1_000_000_000L + at.getNano());
+                            decisionStamps.putIfAbsent(caseId, RecordStamps.of(r, seen));
                         }
                     } else {
                         String reportId = data.path("reportId").asText(null);

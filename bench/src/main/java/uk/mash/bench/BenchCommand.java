@@ -303,9 +303,12 @@ public final class BenchCommand implements Callable<Integer> {
         PipelineResult pipeline;
         LatencyResult latency;
         TimelineResult timeline;
+        BenchCostMeter costs;
+        DecisionHops hops;
         try (BenchCaseWatcher watcher = new BenchCaseWatcher(kafka);
              Connection auditConnection = BenchLiveLog.auditDatabase(db, auditDb, dbUser, dbPassword)) {
             BenchDrain drain = new BenchDrain(watcher, auditConnection, out);
+            costs = new BenchCostMeter(home, kafka, auditConnection, auditDb, out);
             // The services compile their hot code while it runs (a restarted JVM spends its first
             // minute mostly in the JIT compiler): a warm-up load first, not measured, then the
             // pipeline starts on an empty backlog.
@@ -324,16 +327,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
 
             // 2. the pipeline
+            costs.pipelineStarting();
             long casesBefore = casesTotal(api, manager);
             long auditBefore = BenchLiveLog.head(auditConnection);
             LoadResult load = progress.run("pipeline", new BenchLoad(http, intake, referrer, reports, inFlight, 0),
                     rate.pacerRate(), watcher, duration);
             PipelineDrain drained = drain.pipeline(load, auditBefore, drainTimeout);
+            costs.pipelineDrained();
             boolean auditVerified = api.get(audit + "/api/v1/audit/integrity", auditor, Duration.ofSeconds(60))
                     .path("verified").asBoolean();
             pipeline = PipelineResult.of(load, drained, auditVerified, casesTotal(api, manager) - casesBefore, baselines);
 
             // 3. latency at a fixed rate: accepted -> case, then decision -> queue on the cases it opened
+            costs.latencyStarting();
             LoadResult fixed = progress.run("latency",
                     new BenchLoad(http, intake, referrer, reports, decisionsInFlight, 10_000_000L), latencyRate, watcher,
                     latencyDuration);
@@ -344,6 +350,8 @@ public final class BenchCommand implements Callable<Integer> {
             DecisionsResult decisions = new BenchDecisions(http, screening, screener, decisionsInFlight)
                     .run(caseIds, latencyRate, latencyDuration);
             BenchLatencyPhase.QueueLatency toQueue = BenchLatencyPhase.decisionToQueue(decisions, watcher);
+            costs.latencyDone();
+            hops = DecisionHops.of(decisions.decidedAt().keySet(), watcher.decisionStamps, watcher.referralStamps);
             out.printf("  decisions: %d recorded, %d failed%s; %d referrals seen%n", decisions.recorded(), decisions.failed(),
                     decisions.firstError() == null ? "" : " (first failure: " + BenchProgress.shorten(decisions.firstError()) + ")",
                     toQueue.summary().count());
@@ -373,7 +381,8 @@ public final class BenchCommand implements Callable<Integer> {
                 replay == null ? IntegrityResult.skipped() : replay.integrity(),
                 replay == null ? null : replay.log(),
                 processes.peakRssMb(), processes.highWaterMarkMb(), processes.startupSeconds(), BenchMachine.loadAverage(),
-                timeline);
+                timeline, costs.cpu(pipeline.reportsAccepted(), latency.reportsAccepted()),
+                costs.floor(pipeline.reportsAccepted(), baselines, pipeline.reportsPerSecond()), hops);
     }
 
     /** latest.png and its dated copy; a chart that cannot be drawn costs the picture, not the run's figures. */

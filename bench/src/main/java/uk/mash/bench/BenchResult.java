@@ -12,12 +12,16 @@ import java.util.Map;
  * @param rssMb              per service, the highest resident memory sampled while the load ran
  * @param rssHighWaterMarkMb per service, VmHWM: the peak since the process started
  * @param startupSeconds     per service, its last "started in"
+ * @param cpu                CPU per process over the pipeline and latency windows (issue 16)
+ * @param floor              the rows and records a report causes, costed at the baselines (issue 16)
+ * @param decisionHops       decision → queue split at its records' times (issue 16)
  */
 record BenchResult(Instant date, BenchMachine machine, BenchSettings settings, PipelineResult pipeline,
                    LatencyResult latency, ReplayResult replay, IntegrityResult integrity,
                    @JsonInclude(JsonInclude.Include.NON_NULL) ScratchLogResult auditLog,
                    Map<String, Double> rssMb, Map<String, Double> rssHighWaterMarkMb,
-                   Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline) {
+                   Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline,
+                   CpuWindows cpu, FloorResult floor, DecisionHops decisionHops) {
 
     /** The stamp of the dated copies beside latest.json and latest.png (no colons, for any file system). */
     String fileStamp() {

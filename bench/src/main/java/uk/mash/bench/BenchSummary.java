@@ -24,14 +24,17 @@ final class BenchSummary {
         s.append(String.format("    stages        accepted %s/s, cases opened %s/s, audit %s reports/s (%s entries per report)%n",
                 n(p.acceptedPerSecond()), n(p.casesOpenedPerSecond()), n(p.auditReportsPerSecond()),
                 n(p.auditEntriesPerReport())));
-        s.append(String.format("    baseline      Kafka %s records/s, JDBC %s rows/s; baselineRatio %s%n",
-                n(p.kafkaBaselinePerSecond()), n(p.jdbcBaselinePerSecond()), n(p.baselineRatio())));
+        s.append(String.format("    baseline      Kafka %s records/s, JDBC %s rows/s; baselineRatio %s, floorRatio %s%n",
+                n(p.kafkaBaselinePerSecond()), n(p.jdbcBaselinePerSecond()), n(p.baselineRatio()),
+                n(r.floor() == null ? null : r.floor().floorRatio())));
+        s.append(CostSummary.floor(r));
         s.append(String.format("  latency         accepted -> case at %s/s: p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%s samples, %s missing)%n",
                 n(l.rate()), n(l.acceptedToCaseP50Ms()), n(l.acceptedToCaseP99Ms()), n(l.acceptedToCaseP999Ms()),
                 n(l.acceptedToCaseMaxMs()), l.acceptedToCaseSamples(), l.acceptedToCaseMissing()));
         s.append(String.format("                  decision -> queue: p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%s samples, %s missing)%n",
                 n(l.decisionToQueueP50Ms()), n(l.decisionToQueueP99Ms()), n(l.decisionToQueueP999Ms()),
                 n(l.decisionToQueueMaxMs()), l.decisionToQueueSamples(), l.decisionToQueueMissing()));
+        s.append(CostSummary.cpuAndHops(r));
         s.append(String.format("  replay          %s events/s, rawScanRatio %s (raw JDBC scan %s rows/s; log of %s entries)%n",
                 n(replay.eventsPerSecond()), n(replay.rawScanRatio()), n(replay.rawScanRowsPerSecond()),
                 replay.logEntries()));

@@ -99,7 +99,11 @@ class BenchOutputTest {
     @Test
     void summaryShowsTheHeadlineFiguresAndDashesForWhatWasNotMeasured() {
         String text = BenchSummary.text(SampleResult.withoutReplay());
-        assertThat(text).contains("148.377 reports/s").contains("baselineRatio 0.004469").contains("p99 175 ms")
+        assertThat(text).contains("148.377 reports/s").contains("baselineRatio 0.004469, floorRatio 0.06866")
+                .contains("13 rows + 6 Kafka records per report = 0.462741 ms at the baselines; actual 6.74 ms")
+                .contains("synchronous_commit on, fsync on").doesNotContain("WARNING")
+                .contains("122 available (2 cores x 61 s").contains("ms/report     intake 3.315, postgres 1.989")
+                .contains("(b) screening's record sent -> routing routed it (referral's ce_time)").contains(" 10 / 10 / 10").contains("p99 175 ms")
                 .contains("decision -> queue: p50 192 ms, p99 499 ms").contains("replay          - events/s")
                 .contains("intake 218.5, screening 237, routing 174.25, audit -").doesNotContain("NOT fully drained");
         assertThat(BenchSummary.text(SampleResult.withReplay())).contains("replay          400000 events/s")

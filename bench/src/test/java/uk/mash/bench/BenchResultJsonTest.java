@@ -28,7 +28,8 @@ class BenchResultJsonTest {
     void everyLevelHasTheFieldsItHadBefore() throws Exception {
         JsonNode r = json(SampleResult.withReplay());
         assertThat(fields(r)).containsExactly("date", "machine", "settings", "pipeline", "latency", "replay", "integrity",
-                "auditLog", "rssMb", "rssHighWaterMarkMb", "startupSeconds", "loadAverageAtEnd", "timeline");
+                "auditLog", "rssMb", "rssHighWaterMarkMb", "startupSeconds", "loadAverageAtEnd", "timeline", "cpu", "floor",
+                "decisionHops");
         assertThat(fields(r.path("machine"))).containsExactlyInAnyOrder("cores", "memoryMb", "os", "java",
                 "loadAverageAtStart", "note");
         assertThat(fields(r.path("settings"))).containsExactlyInAnyOrder("durationSeconds", "rate", "inFlight",
@@ -59,6 +60,37 @@ class BenchResultJsonTest {
                     "reportsAccepted", "casesOpened", "acceptedToCaseP50Ms", "acceptedToCaseP99Ms",
                     "decisionToQueueP50Ms", "decisionToQueueP99Ms");
         }
+    }
+
+    @Test
+    void issue16sFiguresHaveTheirOwnObjects() throws Exception {
+        JsonNode r = json(SampleResult.withReplay());
+        assertThat(fields(r.path("cpu"))).containsExactly("pipeline", "latency");
+        for (String window : List.of("pipeline", "latency")) {
+            assertThat(fields(r.path("cpu").path(window))).containsExactly("windowSeconds", "reports",
+                    "clockTicksPerSecond", "cores", "availableCpuSeconds", "machineBusyCpuSeconds", "cpuSeconds",
+                    "cpuMsPerReport", "totalCpuSeconds", "totalCpuMsPerReport", "shareOfAvailable", "measuredAs");
+        }
+        assertThat(r.path("cpu").path("pipeline").path("cpuSeconds").path("intake").asDouble()).isEqualTo(30.0);
+        assertThat(r.path("cpu").path("pipeline").path("cpuMsPerReport").path("postgres").asDouble()).isEqualTo(1.989);
+        assertThat(r.path("cpu").path("pipeline").path("availableCpuSeconds").asDouble()).isEqualTo(122.0);
+        assertThat(r.path("cpu").path("latency").get("machineBusyCpuSeconds").isNull()).as("unknown").isTrue();
+        assertThat(fields(r.path("floor"))).containsExactly("reports", "databases", "rowsChanged", "rowsPerReport",
+                "kafkaRecords", "recordsPerReport", "jdbcRowsPerSecond", "kafkaRecordsPerSecond", "floorMsPerReport",
+                "actualMsPerReport", "floorRatio", "synchronousCommit", "fsync", "durabilityOverrides", "durable",
+                "measuredAs");
+        // 13 / 33,200 + 6 / 84,300 s = 0.462741 ms a report, against 1 / 148.377 s = 6.74 ms
+        assertThat(r.path("floor").path("floorMsPerReport").asDouble()).isEqualTo(0.462741);
+        assertThat(r.path("floor").path("floorRatio").asDouble()).isEqualTo(0.06866);
+        assertThat(r.path("floor").path("synchronousCommit").asText()).isEqualTo("on");
+        assertThat(r.path("floor").path("durable").asBoolean()).isTrue();
+        assertThat(fields(r.path("decisionHops"))).containsExactly("decisions", "samples", "kafkaTimestampType",
+                "records", "recordsWithKafkaTimestampAtCeTime", "hops", "total");
+        assertThat(r.path("decisionHops").path("hops")).hasSize(4);
+        assertThat(fields(r.path("decisionHops").path("hops").get(0))).containsExactly("hop", "from", "to", "samples",
+                "p50Ms", "p99Ms", "maxMs");
+        assertThat(r.path("decisionHops").path("hops").get(1).path("p99Ms").asDouble()).isEqualTo(10.0);
+        assertThat(r.path("decisionHops").path("total").path("p50Ms").asDouble()).isEqualTo(18.0);
     }
 
     @Test

@@ -43,6 +43,31 @@ final class SampleResult {
         return new BenchResult(Instant.parse("2026-11-23T07:00:00Z"),
                 new BenchMachine(2, 24105L, "Linux 6.8", "17.0.15", "5.5 6.7 5.1", "everything co-located"),
                 new BenchSettings(60, BenchSettings.Rate.MAX, 32, 100, 20, 10, 60), pipeline, latency, replay, integrity,
-                log, rss, rss, Map.of("intake", 3.3), "1.7 1.5 1.2", new TimelineResult(TimelineResult.UNIT, series, series));
+                log, rss, rss, Map.of("intake", 3.3), "1.7 1.5 1.2", new TimelineResult(TimelineResult.UNIT, series, series),
+                cpu(), floor(pipeline), hops());
+    }
+
+    private static CpuWindows cpu() {
+        CpuSnapshot start = new CpuSnapshot(0, Map.of("intake", 1000L, "postgres", 500L), new MachineCpu(0, 0));
+        Map<String, Long> end = new LinkedHashMap<>();
+        end.put("intake", 4000L);
+        end.put("postgres", 2300L);
+        CpuResult pipeline = CpuResult.of(start, new CpuSnapshot(61_000_000_000L, end, new MachineCpu(11_000, 12_200)),
+                9051, 100, 2);
+        return new CpuWindows(pipeline, CpuResult.of(start, new CpuSnapshot(20_000_000_000L, end, MachineCpu.UNKNOWN),
+                1999, 100, 2));
+    }
+
+    /** 13 rows and 6 records a report; 9051 reports in 61 s. */
+    private static FloorResult floor(PipelineResult pipeline) {
+        return FloorResult.of(9051, List.of("intake", "screening", "routing", "audit"), new FloorCounts(0, 0),
+                new FloorCounts(9051 * 13L, 9051 * 6L), new Baselines(84_300, 33_200), pipeline.reportsPerSecond(), "on",
+                "on", List.of());
+    }
+
+    private static DecisionHops hops() {
+        RecordStamps decision = new RecordStamps(1_000_000_000L, 1_000_003_000L, "CreateTime", 1_000_004_000L);
+        RecordStamps referral = new RecordStamps(1_000_013_000L, 1_000_014_000L, "CreateTime", 1_000_018_000L);
+        return DecisionHops.of(List.of("c1"), Map.of("c1", decision), Map.of("c1", referral));
     }
 }

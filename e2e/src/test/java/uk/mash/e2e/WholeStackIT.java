@@ -631,6 +631,26 @@ class WholeStackIT {
         for (String name : List.of("intake", "screening", "routing", "audit")) {
             assertThat(result.path("rssMb").path(name).asDouble()).as("peak RSS of %s", name).isPositive();
         }
+        // issue 16: CPU per process, the physical floor, decision -> queue hop by hop
+        JsonNode cpu = result.path("cpu").path("pipeline");
+        for (String name : List.of("intake", "screening", "routing", "audit", "bench")) {
+            assertThat(cpu.path("cpuSeconds").path(name).asDouble()).as("%s's CPU over the pipeline", name).isPositive();
+        }
+        assertThat(cpu.path("totalCpuMsPerReport").asDouble()).isPositive();
+        assertThat(cpu.path("availableCpuSeconds").asDouble()).isPositive();
+        JsonNode floor = result.path("floor");
+        assertThat(floor.path("rowsPerReport").asDouble()).as(printed).isPositive();
+        assertThat(floor.path("recordsPerReport").asDouble()).as(printed).isPositive();
+        assertThat(floor.path("floorRatio").asDouble()).isPositive();
+        assertThat(floor.path("synchronousCommit").asText()).isEqualTo("on");
+        // the test server runs with fsync off (TestPostgres): the bench must say its commits are not durable
+        assertThat(floor.path("fsync").asText()).isIn("on", "off");
+        assertThat(floor.path("durable").asBoolean()).isEqualTo(floor.path("fsync").asText().equals("on"));
+        assertThat(printed.contains("WARNING: the measured PostgreSQL")).isEqualTo(!floor.path("durable").asBoolean());
+        JsonNode hops = result.path("decisionHops");
+        assertThat(hops.path("samples").asLong()).isEqualTo(latency.path("decisionToQueueSamples").asLong());
+        assertThat(hops.path("kafkaTimestampType").asText()).isEqualTo("CreateTime");
+        assertThat(hops.path("total").path("p50Ms").asDouble()).isPositive();
         byte[] png = Files.readAllBytes(home.resolve("bench/latest.png"));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  MASH_PG_PORT [5432], MASH_KAFKA_PORT [9092; its controller uses +1]",
             "  MASH_INTAKE_PORT [8081], MASH_SCREENING_PORT [8082],",
             "  MASH_ROUTING_PORT [8083], MASH_AUDIT_PORT [8084],",
-            "  MASH_AUDIT_BENCH_PORT [8094] (the bench's own audit-service)",
+            "  MASH_AUDIT_BENCH_PORT [8079] (the bench's own audit-service)",
             "  MASH_DB_URL           a PostgreSQL superuser JDBC URL instead of the",
             "                        embedded server (MASH_DB_USER, MASH_DB_PASSWORD",
             "                        if not in the URL)",

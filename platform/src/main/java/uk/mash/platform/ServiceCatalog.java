@@ -28,9 +28,12 @@ public final class ServiceCatalog {
     /** The local broker's port; its KRaft controller listens on the next one. */
     public static final String KAFKA_PORT_VARIABLE = "MASH_KAFKA_PORT";
     public static final int DEFAULT_KAFKA_PORT = 9092;
-    /** The bench's second audit-service, on its generated log. */
+    /**
+     * The bench's second audit-service, on its generated log: below the console's 8080, so that no
+     * replica of any service (its port + 10·k, {@link Replica}) lands on it, as 8094 did on audit-2.
+     */
     public static final String AUDIT_BENCH_PORT_VARIABLE = "MASH_AUDIT_BENCH_PORT";
-    public static final int DEFAULT_AUDIT_BENCH_PORT = 8094;
+    public static final int DEFAULT_AUDIT_BENCH_PORT = 8079;
 
     private ServiceCatalog() {
     }
