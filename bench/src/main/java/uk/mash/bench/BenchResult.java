@@ -12,12 +12,14 @@ import java.util.Map;
  * @param rssMb              per service, the highest resident memory sampled while the load ran
  * @param rssHighWaterMarkMb per service, VmHWM: the peak since the process started
  * @param startupSeconds     per service, its last "started in"
+ * @param history            audit on a ten-year log (BenchHistory); absent when skipped
  */
 record BenchResult(Instant date, BenchMachine machine, BenchSettings settings, PipelineResult pipeline,
                    LatencyResult latency, ReplayResult replay, IntegrityResult integrity,
                    @JsonInclude(JsonInclude.Include.NON_NULL) ScratchLogResult auditLog,
                    Map<String, Double> rssMb, Map<String, Double> rssHighWaterMarkMb,
-                   Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline) {
+                   Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) HistoryResult history) {
 
     /** The stamp of the dated copies beside latest.json and latest.png (no colons, for any file system). */
     String fileStamp() {
