@@ -93,6 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--log-entries", paramLabel = "N", defaultValue = "1000000",
             description = "the generated log's size for replay and integrity (${DEFAULT-VALUE}; 0: skip them)")
     long logEntries;
+    @Option(names = "--history-entries", paramLabel = "N", defaultValue = "5000000",
+            description = "the ten-year log's size for the report card, case history and export (${DEFAULT-VALUE}; 0: skip them)")
+    long historyEntries;
     @Option(names = "--regenerate-log", description = "make the generated log again, even if an earlier run's fits")
     boolean regenerateLog;
     @Option(names = "--audit-jar", paramLabel = "FILE", description = "audit-service's quarkus-run.jar, run a second time on the generated log")
@@ -177,6 +180,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (latencyRate <= 0) {
             throw usage("--latency-rate must be above 0");
         }
+        if (historyEntries < 0) {
+            throw usage("--history-entries must be 0 (no history phase) or more");
+        }
         if (logEntries < 0) {
             throw usage("--log-entries must be 0 (no replay and integrity) or more");
         }
@@ -195,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
             required("--kafka", kafka);
             required("--db", db);
             required("--home", home);
-            if (logEntries > 0) {
+            if (logEntries > 0 || historyEntries > 0) {
                 required("--audit-jar", auditJar);
                 required("--secrets", secrets);
                 required("--public-key", publicKey);
@@ -375,6 +381,14 @@ public final class BenchCommand implements Callable<Integer> {
             replay = new BenchReplay(http, auditor, out).run(db, dbUser, dbPassword, instance, logEntries, regenerateLog);
         }
 
+        // 4b. history at scale: audit-service on a decade's log
+        HistoryResult history = null;
+        if (historyEntries > 0) {
+            BenchScratchLog.Instance instance = new BenchScratchLog.Instance(auditJar, secrets, publicKey, kafka, logPort, home);
+            history = new BenchHistory(http, auditor, out).run(db, dbUser, dbPassword, instance, historyEntries, regenerateLog,
+                    20, 200);
+        }
+
         // 5. memory and start-up
         return new BenchResult(date, machine, settings, pipeline, latency,
                 replay == null ? ReplayResult.skipped() : replay.replay(),
@@ -382,7 +396,8 @@ public final class BenchCommand implements Callable<Integer> {
                 replay == null ? null : replay.log(),
                 processes.peakRssMb(), processes.highWaterMarkMb(), processes.startupSeconds(), BenchMachine.loadAverage(),
                 timeline, costs.cpu(pipeline.reportsAccepted(), latency.reportsAccepted()),
-                costs.floor(pipeline.reportsAccepted(), baselines, pipeline.reportsPerSecond()), hops);
+                costs.floor(pipeline.reportsAccepted(), baselines, pipeline.reportsPerSecond()), hops, history);
+
     }
 
     /** latest.png and its dated copy; a chart that cannot be drawn costs the picture, not the run's figures. */

@@ -61,9 +61,13 @@ final class BenchLogGenerator {
 
     /**
      * Bump when the entries made for a seed change: a scratch log made by another version is made
-     * again. 2: the contracts' records, screening's routes.
+     * again. 2: the contracts' records, screening's routes. 3: references, police references and
+     * dates of birth dated by the clock's year (a log may span years).
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+
+    /** Up to 20 s between events (10 s on average): the replay log's pace, a million entries in about 116 days. */
+    static final long DEFAULT_MAX_GAP_MICROS = 20_000_000L;
 
     private static final int ACTIVE_JOURNEYS = 64;
     private static final String[] GIVEN = {"Osian", "Ffion", "Gareth", "Cerys", "Dylan", "Seren", "Rhys", "Megan",
@@ -96,6 +100,8 @@ final class BenchLogGenerator {
             "Repeat concerns from the same referrer; threshold for a strategy discussion is met."};
 
     private final Random random;
+    /** The most microseconds between one event and the next; the gaps are uniform from 1 to this. */
+    private final long maxGapMicros;
     private Instant clock;
     private long sequence;
     private String previousHash = CanonicalForm.GENESIS;
@@ -107,8 +113,33 @@ final class BenchLogGenerator {
     private long dataChars;
 
     BenchLogGenerator(long seed, Instant start) {
+        this(seed, start, DEFAULT_MAX_GAP_MICROS);
+    }
+
+    /**
+     * A log whose events are spread at random gaps of 1 to {@code maxGapMicros} microseconds: N entries
+     * then span about N * maxGapMicros / 2 ({@link #maxGapMicrosFor}).
+     */
+    BenchLogGenerator(long seed, Instant start, long maxGapMicros) {
+        if (maxGapMicros < 1) {
+            throw new IllegalArgumentException("maxGapMicros must be 1 or more, not " + maxGapMicros);
+        }
         this.random = new Random(seed);
         this.clock = start.truncatedTo(ChronoUnit.MICROS);
+        this.maxGapMicros = maxGapMicros;
+    }
+
+    /**
+     * The largest gap that spreads {@code entries} entries over about {@code span}: the gaps are uniform from
+     * 1 to it, so they average half of it (+ 1/2 µs), and N of them add up to the span within a fraction of a per cent
+     * for any N in the thousands.
+     */
+    static long maxGapMicrosFor(long entries, Duration span) {
+        if (entries < 1) {
+            throw new IllegalArgumentException("entries must be 1 or more");
+        }
+        long spanMicros = span.toSeconds() * 1_000_000L + span.toNanosPart() / 1_000L;
+        return Math.max(1, 2 * spanMicros / entries - 1);
     }
 
     /** The next entry of the log, chained to the one before. */
@@ -124,7 +155,7 @@ final class BenchLogGenerator {
             active.remove(active.size() - 1);
             openCases.remove(journey.openCase);
         }
-        clock = clock.plusNanos(1_000L * (1 + random.nextInt(20_000_000))); // up to 20 s between events
+        clock = clock.plusNanos(1_000L * (1 + gap())); // up to maxGapMicros between events
         String data = CanonicalForm.json(event.data());
         Instant recorded = clock.plusNanos(1_000L * (2_000 + random.nextInt(200_000)));
         long n = ++sequence;
@@ -136,6 +167,17 @@ final class BenchLogGenerator {
         typeCounts.merge(event.type(), 1L, Long::sum);
         dataChars += data.length();
         return entry;
+    }
+
+    /** 0 to maxGapMicros - 1, uniform; the replay log's draw (nextInt) unchanged for gaps that fit an int. */
+    private long gap() {
+        return maxGapMicros <= Integer.MAX_VALUE ? random.nextInt((int) maxGapMicros)
+                : Math.floorMod(random.nextLong(), maxGapMicros);
+    }
+
+    /** The year the log's clock has reached, as a report's reference and a police reference carry it. */
+    private int year() {
+        return clock.atZone(ZoneOffset.UTC).getYear();
     }
 
     Map<String, Long> typeCounts() {
@@ -163,7 +205,7 @@ final class BenchLogGenerator {
     private Journey newJourney() {
         Journey j = new Journey();
         UUID reportId = uuid();
-        String reference = "MASH-2026-" + String.format("%06d", ++reportNumber);
+        String reference = "MASH-" + year() + "-" + String.format("%06d", ++reportNumber);
         boolean police = random.nextInt(4) == 0;
         List<Concern> concerns = concerns();
         List<Subject> subjects = subjects();
@@ -299,7 +341,8 @@ final class BenchLogGenerator {
             String given = pick(GIVEN);
             String familyName = k < 2 ? family : pick(FAMILY);
             boolean known = k < 2;
-            LocalDate born = known ? LocalDate.of(k == 0 ? 2010 + random.nextInt(15) : 1975 + random.nextInt(25),
+            // a child up to 15 years old and an adult 26 to 50 when reported, whatever year the log has reached
+            LocalDate born = known ? LocalDate.of(k == 0 ? year() - 15 + random.nextInt(15) : year() - 50 + random.nextInt(25),
                     1 + random.nextInt(12), 1 + random.nextInt(28)) : null;
             String nhsNumber = known ? String.valueOf(9_990_000_000L + random.nextInt(10_000_000)) : null;
             subjects.add(new Subject(uuid(), role, given, familyName, born, nhsNumber, known ? address : null));
@@ -320,8 +363,8 @@ final class BenchLogGenerator {
 
     /** A police notification's references; the force grades it HIGH when the report says there is immediate risk. */
     private PoliceReference policeReference(Rag rag) {
-        return new PoliceReference("NWP-PPN-2026-" + String.format("%06d", random.nextInt(1_000_000)),
-                "NORTH_WALES_POLICE", "NWP/26/" + (100_000 + random.nextInt(900_000)),
+        return new PoliceReference("NWP-PPN-" + year() + "-" + String.format("%06d", random.nextInt(1_000_000)),
+                "NORTH_WALES_POLICE", "NWP/" + String.format("%02d", year() % 100) + "/" + (100_000 + random.nextInt(900_000)),
                 new PoliceOfficer(String.valueOf(1000 + random.nextInt(9000)), "PC " + pick(FAMILY), pick(PLACES)[0]),
                 at(-1800), rag == Rag.RED ? PoliceRiskGrade.HIGH : PoliceRiskGrade.MEDIUM);
     }

@@ -15,13 +15,16 @@ import java.util.Map;
  * @param cpu                CPU per process over the pipeline and latency windows (issue 16)
  * @param floor              the rows and records a report causes, costed at the baselines (issue 16)
  * @param decisionHops       decision → queue split at its records' times (issue 16)
+ * @param history            audit on a ten-year log (BenchHistory); absent when skipped
  */
 record BenchResult(Instant date, BenchMachine machine, BenchSettings settings, PipelineResult pipeline,
                    LatencyResult latency, ReplayResult replay, IntegrityResult integrity,
                    @JsonInclude(JsonInclude.Include.NON_NULL) ScratchLogResult auditLog,
                    Map<String, Double> rssMb, Map<String, Double> rssHighWaterMarkMb,
                    Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline,
-                   CpuWindows cpu, FloorResult floor, DecisionHops decisionHops) {
+                   CpuWindows cpu, FloorResult floor, DecisionHops decisionHops,
+
+                   @JsonInclude(JsonInclude.Include.NON_NULL) HistoryResult history) {
 
     /** The stamp of the dated copies beside latest.json and latest.png (no colons, for any file system). */
     String fileStamp() {

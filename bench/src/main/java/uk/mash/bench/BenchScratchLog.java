@@ -11,10 +11,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import uk.mash.audit.log.AuditEntry;
@@ -48,22 +52,48 @@ final class BenchScratchLog implements AutoCloseable {
     record Instance(Path jar, Path secrets, Path publicKey, String kafka, int port, Path home) {
     }
 
+    /**
+     * Which log: its database, where its clock starts and how far apart its events are
+     * ({@link BenchLogGenerator}); the replay's is {@link #REPLAY}.
+     */
+    record Shape(String database, Instant start, long maxGapMicros) {
+    }
+
+    static final Shape REPLAY = new Shape(DATABASE, START, BenchLogGenerator.DEFAULT_MAX_GAP_MICROS);
+
     private final String superUrl;
     private final String user;
     private final String password;
     private final PrintStream out;
+    private final Shape shape;
     private ServiceProcess process;
     private Thread shutdownHook;
 
     BenchScratchLog(String superUrl, String user, String password, PrintStream out) {
+        this(superUrl, user, password, out, REPLAY);
+    }
+
+    BenchScratchLog(String superUrl, String user, String password, PrintStream out, Shape shape) {
         this.superUrl = superUrl;
         this.user = user;
         this.password = password;
         this.out = out;
+        this.shape = shape;
     }
 
     String url() {
-        return BenchJdbcBaseline.databaseUrl(superUrl, DATABASE);
+        return BenchJdbcBaseline.databaseUrl(superUrl, shape.database());
+    }
+
+    /** A superuser connection to the scratch database. */
+    Connection connect() throws Exception {
+        return BenchJdbcBaseline.connect(url(), user, password);
+    }
+
+    /** The running scratch instance's pid, for its memory; null when it is not running. */
+    Long pid() {
+        ServiceProcess p = process;
+        return p != null && p.isAlive() ? p.pid() : null;
     }
 
     /**
@@ -74,18 +104,18 @@ final class BenchScratchLog implements AutoCloseable {
     boolean prepare(long entries, boolean regenerate, String owner, String runtime) throws Exception {
         try (Connection c = BenchJdbcBaseline.connect(superUrl, user, password); Statement s = c.createStatement()) {
             boolean exists;
-            try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + shape.database() + "'")) {
                 exists = r.next();
             }
             if (exists && !regenerate && complete(entries)) {
                 return true;
             }
             if (exists) {
-                s.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
+                s.execute("DROP DATABASE " + shape.database() + " WITH (FORCE)");
             }
-            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + DatabaseBootstrap.quoteIdent(owner));
+            s.execute("CREATE DATABASE " + shape.database() + " OWNER " + DatabaseBootstrap.quoteIdent(owner));
             if (!owner.equals(runtime)) {
-                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + DatabaseBootstrap.quoteIdent(runtime));
+                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + shape.database() + " TO " + DatabaseBootstrap.quoteIdent(runtime));
             }
             return false;
         }
@@ -96,13 +126,16 @@ final class BenchScratchLog implements AutoCloseable {
              ResultSet r = s.executeQuery("""
                      SELECT m.entries, m.head_hash, m.generator, m.generation_seconds,
                             (SELECT count(*) FROM audit_entries),
-                            (SELECT hash FROM audit_entries ORDER BY sequence DESC LIMIT 1)
+                            (SELECT hash FROM audit_entries ORDER BY sequence DESC LIMIT 1),
+                            m.started_at, m.max_gap_micros
                      FROM bench.scratch_log m""")) {
             if (!r.next()) {
                 return false;
             }
             return r.getLong(1) == entries && r.getInt(3) == BenchLogGenerator.VERSION && r.getLong(5) == entries
-                    && r.getString(2).equals(r.getString(6));
+                    && r.getString(2).equals(r.getString(6))
+                    && r.getObject(7, OffsetDateTime.class).toInstant().equals(shape.start().truncatedTo(ChronoUnit.MICROS))
+                    && r.getLong(8) == shape.maxGapMicros();
         } catch (java.sql.SQLException e) {
             return false; // no marker (an interrupted load) or no log table
         }
@@ -110,7 +143,7 @@ final class BenchScratchLog implements AutoCloseable {
 
     /** Generates {@code entries} entries into audit_entries by COPY, then VACUUMs and marks the log complete. */
     LogGeneration generate(long entries) throws Exception {
-        BenchLogGenerator generator = new BenchLogGenerator(SEED, START);
+        BenchLogGenerator generator = new BenchLogGenerator(SEED, shape.start(), shape.maxGapMicros());
         long start = System.nanoTime();
         String head = null;
         try (Connection c = BenchJdbcBaseline.connect(url(), user, password)) {
@@ -166,13 +199,16 @@ final class BenchScratchLog implements AutoCloseable {
             s.execute("CREATE SCHEMA IF NOT EXISTS bench");
             s.execute("CREATE TABLE IF NOT EXISTS bench.scratch_log (entries bigint NOT NULL, head_hash text NOT NULL,"
                     + " generator int NOT NULL, seed bigint NOT NULL, made_at timestamptz NOT NULL,"
-                    + " generation_seconds double precision NOT NULL)");
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO bench.scratch_log VALUES (?, ?, ?, ?, now(), ?)")) {
+                    + " generation_seconds double precision NOT NULL, started_at timestamptz NOT NULL,"
+                    + " max_gap_micros bigint NOT NULL)");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO bench.scratch_log VALUES (?, ?, ?, ?, now(), ?, ?, ?)")) {
                 p.setLong(1, entries);
                 p.setString(2, head);
                 p.setInt(3, BenchLogGenerator.VERSION);
                 p.setLong(4, SEED);
                 p.setDouble(5, (System.nanoTime() - start) / 1e9);
+                p.setObject(6, shape.start().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+                p.setLong(7, shape.maxGapMicros());
                 p.execute();
             }
         }
@@ -233,13 +269,20 @@ final class BenchScratchLog implements AutoCloseable {
 
     /** Starts audit-service on the scratch database and waits until it is ready; its log in home/logs. */
     void start(Instance instance, String owner) throws Exception {
+        start(instance, owner, List.of("-Xmx192m"));
+    }
+
+    /** As {@link #start(Instance, String)}, with these JVM options (the heap's among them). */
+    void start(Instance instance, String owner, List<String> jvmOptions) throws Exception {
         if (ServiceProcess.portOpen("127.0.0.1", instance.port())) {
             throw new IllegalStateException("port " + instance.port() + " for the bench's audit-service is in use:"
                     + " stop what listens there, or set " + ServiceCatalog.AUDIT_BENCH_PORT_VARIABLE);
         }
         String runtimePassword = Files.readString(instance.secrets().resolve("audit.password")).trim();
         Path ownerSecret = instance.secrets().resolve(owner + ".password");
-        Path checkpoints = instance.home().resolve("bench").resolve("audit-checkpoints");
+        boolean replay = shape.database().equals(DATABASE);
+        // each log its own checkpoints: a checkpoint of one log is no checkpoint of another
+        Path checkpoints = instance.home().resolve("bench").resolve(replay ? "audit-checkpoints" : shape.database() + "-checkpoints");
         Files.createDirectories(checkpoints);
         Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(instance.port(), serviceUrl(), "audit",
                 runtimePassword, instance.kafka(), instance.publicKey()));
@@ -252,9 +295,10 @@ final class BenchScratchLog implements AutoCloseable {
         process = ServiceProcess.builder("the bench's audit-service")
                 .quarkusApp(instance.jar(), instance.port())
                 // no consumer: the scratch instance must not join group audit nor append to its log
-                .jvmOptions(List.of("-Xmx192m", "-Dmp.messaging.incoming.audit-log.enabled=false"))
+                .jvmOptions(Stream.concat(jvmOptions.stream(),
+                        Stream.of("-Dmp.messaging.incoming.audit-log.enabled=false")).toList())
                 .env(env)
-                .log(instance.home().resolve("logs").resolve("audit-bench.log"))
+                .log(instance.home().resolve("logs").resolve(replay ? "audit-bench.log" : "audit-" + shape.database() + ".log"))
                 .build()
                 .start();
         shutdownHook = new Thread(this::stop, "bench-stop-scratch-audit");

@@ -40,6 +40,21 @@ final class BenchSummary {
                 replay.logEntries()));
         s.append(String.format("  integrity       %s entries/s (verified %s)%n", n(integrity.entriesPerSecond()),
                 n(integrity.verified())));
+        HistoryResult h = r.history();
+        if (h != null) {
+            HistoryResult.Targets t = h.targets();
+            s.append(String.format("  history         ten-year log of %s entries (%s to %s)%n", h.entries(),
+                    h.firstOccurredAt(), h.lastOccurredAt()));
+            s.append(String.format("    report card   a half-year: p50 %s ms, p99 %s ms, max %s ms (target p99 <= %s ms)%n",
+                    n(h.reportCard().p50Ms()), n(h.reportCard().p99Ms()), n(h.reportCard().maxMs()), n(t.reportCardP99Ms())));
+            s.append(String.format("    case history  p50 %s ms, p99 %s ms, max %s ms (target p99 <= %s ms); as of p99 %s ms%n",
+                    n(h.caseHistory().p50Ms()), n(h.caseHistory().p99Ms()), n(h.caseHistory().maxMs()),
+                    n(t.caseHistoryP99Ms()), n(h.caseAsOf().p99Ms())));
+            s.append(String.format("    export        %s entries in %s s (%s entries/s)%n", h.export().entries(),
+                    n(h.export().seconds()), n(h.export().entriesPerSecond())));
+            s.append(String.format("    audit RSS     peak %s MB, high-water mark %s MB, heap %s (target <= %s MB)%n",
+                    n(h.peakRssMb()), n(h.rssHighWaterMarkMb()), h.heap(), n(t.rssMb())));
+        }
         s.append(String.format("  peak RSS (MB)   %s%n", perService(r.rssMb())));
         s.append(String.format("  start-up (s)    %s%n", perService(r.startupSeconds())));
         return s.toString();

@@ -76,7 +76,7 @@ class BenchArgsTest {
         Run run = bench("--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--duration", "--rate", "--max", "--warmup", "--latency-rate", "--latency-duration",
-                "--log-entries", "--regenerate-log", "--in-flight", "--baseline-duration", "--drain-timeout");
+                "--log-entries", "--history-entries", "--regenerate-log", "--in-flight", "--baseline-duration", "--drain-timeout");
     }
 
     @Test
@@ -84,7 +84,7 @@ class BenchArgsTest {
         BenchCommand command = new BenchCommand();
         CommandLine line = BenchCommand.commandLine(command);
         line.parseArgs("--key", "k", "--intake", "i", "--screening", "s", "--audit", "a", "--kafka", "k:1", "--db", "d",
-                "--home", "h", "--log-entries", "0", "--rate", "25", "--duration", "5");
+                "--home", "h", "--log-entries", "0", "--history-entries", "0", "--rate", "25", "--duration", "5");
         BenchSettings settings = command.settings();
         assertThat(settings.durationSeconds()).isEqualTo(5);
         assertThat(settings.rate().perSecond()).isEqualTo(25.0);
@@ -94,7 +94,7 @@ class BenchArgsTest {
 
         BenchCommand byDefault = new BenchCommand();
         BenchCommand.commandLine(byDefault).parseArgs("--key", "k", "--intake", "i", "--screening", "s", "--audit", "a",
-                "--kafka", "k:1", "--db", "d", "--home", "h", "--log-entries", "0");
+                "--kafka", "k:1", "--db", "d", "--home", "h", "--log-entries", "0", "--history-entries", "0");
         assertThat(byDefault.settings().rate().max()).as("no --rate: --max").isTrue();
     }
 }

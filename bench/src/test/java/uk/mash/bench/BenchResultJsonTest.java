@@ -29,7 +29,8 @@ class BenchResultJsonTest {
         JsonNode r = json(SampleResult.withReplay());
         assertThat(fields(r)).containsExactly("date", "machine", "settings", "pipeline", "latency", "replay", "integrity",
                 "auditLog", "rssMb", "rssHighWaterMarkMb", "startupSeconds", "loadAverageAtEnd", "timeline", "cpu", "floor",
-                "decisionHops");
+                "decisionHops", "history");
+
         assertThat(fields(r.path("machine"))).containsExactlyInAnyOrder("cores", "memoryMb", "os", "java",
                 "loadAverageAtStart", "note");
         assertThat(fields(r.path("settings"))).containsExactlyInAnyOrder("durationSeconds", "rate", "inFlight",
@@ -54,6 +55,17 @@ class BenchResultJsonTest {
         assertThat(fields(r.path("auditLog").path("generation"))).containsExactlyInAnyOrder("seconds", "copySeconds",
                 "vacuumSeconds", "averageDataChars", "types");
         assertThat(fields(r.path("rssMb"))).containsExactly("intake", "screening", "routing", "audit");
+        assertThat(fields(r.path("history"))).containsExactly("database", "entries", "reused", "buildSeconds",
+                "generation", "madeAt", "generationSeconds", "firstOccurredAt", "lastOccurredAt", "tableMb", "indexesMb",
+                "heap", "reportCard", "periods", "caseHistory", "caseHistoryAverageEntries", "caseAsOf", "export",
+                "peakRssMb", "rssHighWaterMarkMb", "targets");
+        for (String timed : List.of("reportCard", "caseHistory", "caseAsOf")) {
+            assertThat(fields(r.path("history").path(timed))).containsExactly("count", "p50Ms", "p99Ms", "p999Ms", "maxMs");
+        }
+        assertThat(fields(r.path("history").path("export"))).containsExactly("fromSequence", "toSequence", "entries",
+                "bytes", "seconds", "entriesPerSecond");
+        assertThat(fields(r.path("history").path("targets"))).containsExactly("reportCardP99Ms", "caseHistoryP99Ms",
+                "rssMb");
         assertThat(fields(r.path("timeline"))).containsExactly("unit", "pipeline", "latency");
         for (String phase : List.of("pipeline", "latency")) {
             assertThat(fields(r.path("timeline").path(phase))).containsExactlyInAnyOrder("startSecond", "fromSecond",
@@ -124,6 +136,7 @@ class BenchResultJsonTest {
     void withoutAReplayThereIsNoAuditLogAndTheReplayFiguresAreEmpty() throws Exception {
         JsonNode r = json(SampleResult.withoutReplay());
         assertThat(r.has("auditLog")).isFalse();
+        assertThat(r.has("history")).as("the history phase skipped").isFalse();
         assertThat(r.path("replay").get("eventsPerSecond").isNull()).isTrue();
         assertThat(r.path("replay").path("logEntries").asLong()).isZero();
         assertThat(r.path("integrity").get("verified").isNull()).isTrue();

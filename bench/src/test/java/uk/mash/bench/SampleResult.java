@@ -23,6 +23,18 @@ final class SampleResult {
         return result(ReplayResult.skipped(), IntegrityResult.skipped(), null);
     }
 
+    /** A history phase on a log this run made. */
+    static HistoryResult history() {
+        return new HistoryResult("audit_history", 5_000_000, false, 1450.5,
+                new LogGeneration(1400.0, 1300.0, 100.0, 590.0, Map.of("mash.case.opened.v1", 420_000L)),
+                Instant.parse("2026-11-23T07:30:00Z"), 1400.0, Instant.parse("2016-01-04T08:31:00Z"),
+                Instant.parse("2026-01-04T08:00:00Z"), 4600.5, 2400.25, "128m",
+                new LatencySummary(20, 800.0, 950.0, 950.0, 950.0), List.of("2019-01-01/2019-06-30"),
+                new LatencySummary(180, 5.0, 12.0, 15.0, 15.0), 11.9, new LatencySummary(180, 6.0, 14.0, 16.0, 16.0),
+                new HistoryResult.ExportResult(4_500_001, 5_000_000, 500_000, 540_000_000, 60.0, 8333.333),
+                230.5, 240.0, HistoryResult.TARGETS);
+    }
+
     private static BenchResult result(ReplayResult replay, IntegrityResult integrity, ScratchLogResult log) {
         Map<Integer, Long> statuses = new LinkedHashMap<>();
         statuses.put(202, 9051L);
@@ -44,7 +56,7 @@ final class SampleResult {
                 new BenchMachine(2, 24105L, "Linux 6.8", "17.0.15", "5.5 6.7 5.1", "everything co-located"),
                 new BenchSettings(60, BenchSettings.Rate.MAX, 32, 100, 20, 10, 60), pipeline, latency, replay, integrity,
                 log, rss, rss, Map.of("intake", 3.3), "1.7 1.5 1.2", new TimelineResult(TimelineResult.UNIT, series, series),
-                cpu(), floor(pipeline), hops());
+                cpu(), floor(pipeline), hops(), log == null ? null : history());
     }
 
     private static CpuWindows cpu() {

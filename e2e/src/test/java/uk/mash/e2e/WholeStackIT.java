@@ -602,7 +602,8 @@ class WholeStackIT {
                 "--audit", stack.url("audit", ""),
                 "--kafka", stack.kafkaBootstrap, "--db", stack.superUrl, "--audit-db", "e2e_audit",
                 "--warmup", "0", "--duration", "5", "--rate", "8", "--latency-duration", "5", "--latency-rate", "8",
-                "--baseline-duration", "1", "--in-flight", "4", "--drain-timeout", "120", "--log-entries", "0");
+                "--baseline-duration", "1", "--in-flight", "4", "--drain-timeout", "120", "--log-entries", "0",
+                "--history-entries", "0");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(stack.logs().resolve("bench-smoke.log").toFile());
         builder.environment().put("MASH_DB_USER", stack.superuser);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.UnstorableRecord;
 import uk.mash.contracts.Concern;
@@ -50,153 +51,227 @@ public final class ReportCardFold {
      * (PerformanceResource reads those for the period only).
      */
     public ReportCard fold(List<AuditEntry> entries, InformationSharing informationSharing, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-
-        Map<UUID, ReportReceived> reports = new HashMap<>();
-        Map<UUID, CaseOpened> cases = new HashMap<>();
-        Map<UUID, DecisionRecorded> firstDecision = new HashMap<>();
-        Map<UUID, DecisionRecorded> latestDecisionBeforeEnd = new HashMap<>();
-        Map<UUID, ReferralRouted> routed = new HashMap<>();
-        Set<UUID> withdrawn = new HashSet<>();
-        Map<UUID, ReferralAcknowledged> acknowledged = new HashMap<>();
-
-        for (AuditEntry e : entries) {
-          if (UnstorableRecord.is(e.data())) {
-              // the event is in the entry only as the bytes received: no figure can come from it
-              LOG.warnf("Report card skips entry %d: a record in its unstorable form", e.sequence());
-              continue;
-          }
-          try {
-            switch (e.type()) {
-                case EventTypes.REPORT_RECEIVED -> {
-                    ReportReceived r = read(e, ReportReceived.class);
-                    reports.putIfAbsent(r.reportId(), r);
-                }
-                case EventTypes.CASE_OPENED -> {
-                    CaseOpened c = read(e, CaseOpened.class);
-                    cases.putIfAbsent(c.caseId(), c);
-                }
-                case EventTypes.DECISION_RECORDED -> {
-                    DecisionRecorded d = read(e, DecisionRecorded.class);
-                    if (d.supersedes() == null) {
-                        firstDecision.putIfAbsent(d.caseId(), d);
-                    }
-                    if (d.decidedAt() != null && d.decidedAt().isBefore(end)) {
-                        latestDecisionBeforeEnd.put(d.caseId(), d);
-                    }
-                }
-                case EventTypes.REFERRAL_ROUTED -> {
-                    ReferralRouted r = read(e, ReferralRouted.class);
-                    routed.putIfAbsent(r.referralId(), r);
-                }
-                case EventTypes.REFERRAL_WITHDRAWN -> withdrawn.add(read(e, ReferralWithdrawn.class).referralId());
-                case EventTypes.REFERRAL_ACKNOWLEDGED -> {
-                    ReferralAcknowledged a = read(e, ReferralAcknowledged.class);
-                    acknowledged.putIfAbsent(a.referralId(), a);
-                }
-                default -> {
-                }
-            }
-          } catch (IllegalStateException unreadable) {
-            // an entry whose data is not the event its type says: recorded, but no figure can come from it
-            LOG.warnf("Report card skips entry %d: its data cannot be read as %s", e.sequence(), e.type());
-          }
-        }
-
-        // contacts: reports received in the window, where they came from and what about
-        long contacts = 0;
-        Map<String, Long> byAgency = new TreeMap<>();
-        Map<String, Long> byConcern = new TreeMap<>();
-        for (ReportReceived r : reports.values()) {
-            if (within(r.receivedAt(), start, end)) {
-                contacts++;
-                String agency = r.referrer() == null || r.referrer().agency() == null ? "UNKNOWN"
-                        : r.referrer().agency().name();
-                byAgency.merge(agency, 1L, Long::sum);
-                for (Concern c : r.concerns() == null ? List.<Concern>of() : r.concerns()) {
-                    byConcern.merge(c.name(), 1L, Long::sum);
-                }
-            }
-        }
-
-        // referrals: cases opened in the window with at least one referral routed (and not withdrawn)
-        Set<UUID> routedCases = new HashSet<>();
-        for (ReferralRouted r : routed.values()) {
-            if (!withdrawn.contains(r.referralId())) {
-                routedCases.add(r.caseId());
-            }
-        }
-        long opened = 0;
-        long referrals = 0;
-        long reReferrals = 0;
-        for (CaseOpened c : cases.values()) {
-            if (within(c.openedAt(), start, end)) {
-                opened++;
-                if (routedCases.contains(c.caseId())) {
-                    referrals++;
-                    if (c.reReferral()) {
-                        reReferrals++;
-                    }
-                }
-            }
-        }
-
-        // decisions: each case's first decision made in the window
-        long decided = 0;
-        long inTime = 0;
-        Map<String, Long> byOutcome = new TreeMap<>();
-        List<Duration> reportToDecision = new ArrayList<>();
-        for (DecisionRecorded d : firstDecision.values()) {
-            if (d.caseId() == null || !within(d.decidedAt(), start, end)) {
-                continue;
-            }
-            decided++;
-            if (d.withinTimescale()) {
-                inTime++;
-            }
-            DecisionRecorded standing = latestDecisionBeforeEnd.getOrDefault(d.caseId(), d);
-            byOutcome.merge(standing.outcome() == null ? "UNKNOWN" : standing.outcome().name(), 1L, Long::sum);
-            CaseOpened c = cases.get(d.caseId());
-            if (c != null) {
-                ReportReceived first = reports.get(c.reportId());
-                Instant reported = first != null ? first.receivedAt() : c.openedAt();
-                reportToDecision.add(Duration.between(reported, d.decidedAt()));
-            }
-        }
-
-        // acknowledgements: referrals routed in the window (not withdrawn), acknowledged within their limit
-        long routedInWindow = 0;
-        long acknowledgedInTime = 0;
-        for (ReferralRouted r : routed.values()) {
-            if (within(r.routedAt(), start, end) && !withdrawn.contains(r.referralId())) {
-                routedInWindow++;
-                ReferralAcknowledged a = acknowledged.get(r.referralId());
-                if (a != null && a.withinLimit()) {
-                    acknowledgedInTime++;
-                }
-            }
-        }
-
-        reportToDecision.sort(null);
-        return new ReportCard(from, to, contacts, opened, referrals, ReportCard.Share.of(inTime, decided),
-                ReportCard.Share.of(reReferrals, referrals), ReportCard.Share.of(acknowledgedInTime, routedInWindow),
-                byAgency, byConcern, byOutcome,
-                ReportCard.ReportToDecision.of(reportToDecision.size(), nearestRank(reportToDecision, 50),
-                        nearestRank(reportToDecision, 90)), informationSharing);
+        Tally tally = tally(from, to);
+        entries.forEach(tally);
+        return tally.card(informationSharing);
     }
 
-    /** The opening report's id of a case-opened entry, or null when the entry cannot be read as one. */
-    public static String openingReportOf(ObjectMapper mapper, AuditEntry opened) {
-        if (UnstorableRecord.is(opened.data())) {
-            return null;
+    /**
+     * A tally of the card for {@code from} to {@code to}, fed one entry at a time in any order and any number of
+     * times: PerformanceResource streams the period's entries into it as the database reads them, so what it
+     * holds is a few small facts per report, case and referral, never the entries themselves.
+     */
+    public Tally tally(LocalDate from, LocalDate to) {
+        return new Tally(from, to);
+    }
+
+    /** What the card needs of a report received. */
+    private record ReportFact(long sequence, Instant receivedAt, String agency, List<Concern> concerns) {
+    }
+
+    /** What the card needs of a case opened. */
+    private record CaseFact(long sequence, Instant openedAt, UUID reportId, boolean reReferral) {
+    }
+
+    /** What the card needs of a decision. */
+    private record DecisionFact(long sequence, Instant decidedAt, boolean withinTimescale, String outcome) {
+    }
+
+    /** What the card needs of a referral routed. */
+    private record RoutedFact(long sequence, UUID caseId, Instant routedAt) {
+    }
+
+    /** What the card needs of an acknowledgement. */
+    private record AcknowledgedFact(long sequence, boolean withinLimit) {
+    }
+
+    /**
+     * The card's facts so far. Where the log has several entries for one thing, the first in log order counts
+     * (the lowest sequence), as it did when the entries came sorted; the decision standing at the period's end is
+     * the last one made before it (the highest sequence). An entry fed twice changes nothing.
+     */
+    public final class Tally implements Consumer<AuditEntry> {
+
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Instant start;
+        private final Instant end;
+        private final Map<UUID, ReportFact> reports = new HashMap<>();
+        private final Map<UUID, CaseFact> cases = new HashMap<>();
+        private final Map<UUID, DecisionFact> firstDecision = new HashMap<>();
+        private final Map<UUID, DecisionFact> latestDecisionBeforeEnd = new HashMap<>();
+        private final Map<UUID, RoutedFact> routed = new HashMap<>();
+        private final Set<UUID> withdrawn = new HashSet<>();
+        private final Map<UUID, AcknowledgedFact> acknowledged = new HashMap<>();
+
+        private Tally(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+            this.start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+            this.end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        try {
-            CaseOpened c = mapper.readValue(opened.data(), CaseOpened.class);
-            return c.reportId() == null ? null : c.reportId().toString();
-        } catch (Exception unreadable) {
-            return null;
+
+        /** Whether the report with this id is already tallied (so its entry need not be read again). */
+        public boolean hasReport(String reportId) {
+            try {
+                return reports.containsKey(UUID.fromString(reportId));
+            } catch (IllegalArgumentException notAUuid) {
+                return false;
+            }
         }
+
+        /** The opening reports of the cases tallied, as their ids. */
+        public Set<String> openingReports() {
+            Set<String> ids = new HashSet<>();
+            for (CaseFact c : cases.values()) {
+                if (c.reportId() != null) {
+                    ids.add(c.reportId().toString());
+                }
+            }
+            return ids;
+        }
+
+        @Override
+        public void accept(AuditEntry e) {
+            if (UnstorableRecord.is(e.data())) {
+                // the event is in the entry only as the bytes received: no figure can come from it
+                LOG.warnf("Report card skips entry %d: a record in its unstorable form", e.sequence());
+                return;
+            }
+            long seq = e.sequence();
+            try {
+                switch (e.type()) {
+                    case EventTypes.REPORT_RECEIVED -> {
+                        ReportReceived r = read(e, ReportReceived.class);
+                        String agency = r.referrer() == null || r.referrer().agency() == null ? "UNKNOWN"
+                                : r.referrer().agency().name();
+                        first(reports, r.reportId(), new ReportFact(seq, r.receivedAt(), agency,
+                                r.concerns() == null ? List.of() : r.concerns()), ReportFact::sequence);
+                    }
+                    case EventTypes.CASE_OPENED -> {
+                        CaseOpened c = read(e, CaseOpened.class);
+                        first(cases, c.caseId(), new CaseFact(seq, c.openedAt(), c.reportId(), c.reReferral()),
+                                CaseFact::sequence);
+                    }
+                    case EventTypes.DECISION_RECORDED -> {
+                        DecisionRecorded d = read(e, DecisionRecorded.class);
+                        DecisionFact fact = new DecisionFact(seq, d.decidedAt(), d.withinTimescale(),
+                                d.outcome() == null ? "UNKNOWN" : d.outcome().name());
+                        if (d.supersedes() == null) {
+                            first(firstDecision, d.caseId(), fact, DecisionFact::sequence);
+                        }
+                        if (d.decidedAt() != null && d.decidedAt().isBefore(end)) {
+                            latestDecisionBeforeEnd.merge(d.caseId(), fact,
+                                    (a, b) -> a.sequence() >= b.sequence() ? a : b);
+                        }
+                    }
+                    case EventTypes.REFERRAL_ROUTED -> {
+                        ReferralRouted r = read(e, ReferralRouted.class);
+                        first(routed, r.referralId(), new RoutedFact(seq, r.caseId(), r.routedAt()), RoutedFact::sequence);
+                    }
+                    case EventTypes.REFERRAL_WITHDRAWN -> withdrawn.add(read(e, ReferralWithdrawn.class).referralId());
+                    case EventTypes.REFERRAL_ACKNOWLEDGED -> {
+                        ReferralAcknowledged a = read(e, ReferralAcknowledged.class);
+                        first(acknowledged, a.referralId(), new AcknowledgedFact(seq, a.withinLimit()),
+                                AcknowledgedFact::sequence);
+                    }
+                    default -> {
+                    }
+                }
+            } catch (IllegalStateException unreadable) {
+                // an entry whose data is not the event its type says: recorded, but no figure can come from it
+                LOG.warnf("Report card skips entry %d: its data cannot be read as %s", seq, e.type());
+            }
+        }
+
+        /** The card from what was tallied. */
+        public ReportCard card(InformationSharing informationSharing) {
+            // contacts: reports received in the window, where they came from and what about
+            long contacts = 0;
+            Map<String, Long> byAgency = new TreeMap<>();
+            Map<String, Long> byConcern = new TreeMap<>();
+            for (ReportFact r : reports.values()) {
+                if (within(r.receivedAt(), start, end)) {
+                    contacts++;
+                    byAgency.merge(r.agency(), 1L, Long::sum);
+                    for (Concern c : r.concerns()) {
+                        byConcern.merge(c.name(), 1L, Long::sum);
+                    }
+                }
+            }
+
+            // referrals: cases opened in the window with at least one referral routed (and not withdrawn)
+            Set<UUID> routedCases = new HashSet<>();
+            routed.forEach((referralId, r) -> {
+                if (!withdrawn.contains(referralId)) {
+                    routedCases.add(r.caseId());
+                }
+            });
+            long opened = 0;
+            long referrals = 0;
+            long reReferrals = 0;
+            for (Map.Entry<UUID, CaseFact> c : cases.entrySet()) {
+                if (within(c.getValue().openedAt(), start, end)) {
+                    opened++;
+                    if (routedCases.contains(c.getKey())) {
+                        referrals++;
+                        if (c.getValue().reReferral()) {
+                            reReferrals++;
+                        }
+                    }
+                }
+            }
+
+            // decisions: each case's first decision made in the window
+            long decided = 0;
+            long inTime = 0;
+            Map<String, Long> byOutcome = new TreeMap<>();
+            List<Duration> reportToDecision = new ArrayList<>();
+            for (Map.Entry<UUID, DecisionFact> entry : firstDecision.entrySet()) {
+                UUID caseId = entry.getKey();
+                DecisionFact d = entry.getValue();
+                if (caseId == null || !within(d.decidedAt(), start, end)) {
+                    continue;
+                }
+                decided++;
+                if (d.withinTimescale()) {
+                    inTime++;
+                }
+                DecisionFact standing = latestDecisionBeforeEnd.getOrDefault(caseId, d);
+                byOutcome.merge(standing.outcome(), 1L, Long::sum);
+                CaseFact c = cases.get(caseId);
+                if (c != null) {
+                    ReportFact first = c.reportId() == null ? null : reports.get(c.reportId());
+                    Instant reported = first != null ? first.receivedAt() : c.openedAt();
+                    reportToDecision.add(Duration.between(reported, d.decidedAt()));
+                }
+            }
+
+            // acknowledgements: referrals routed in the window (not withdrawn), acknowledged within their limit
+            long routedInWindow = 0;
+            long acknowledgedInTime = 0;
+            for (Map.Entry<UUID, RoutedFact> r : routed.entrySet()) {
+                if (within(r.getValue().routedAt(), start, end) && !withdrawn.contains(r.getKey())) {
+                    routedInWindow++;
+                    AcknowledgedFact a = acknowledged.get(r.getKey());
+                    if (a != null && a.withinLimit()) {
+                        acknowledgedInTime++;
+                    }
+                }
+            }
+
+            reportToDecision.sort(null);
+            return new ReportCard(from, to, contacts, opened, referrals, ReportCard.Share.of(inTime, decided),
+                    ReportCard.Share.of(reReferrals, referrals), ReportCard.Share.of(acknowledgedInTime, routedInWindow),
+                    byAgency, byConcern, byOutcome,
+                    ReportCard.ReportToDecision.of(reportToDecision.size(), nearestRank(reportToDecision, 50),
+                            nearestRank(reportToDecision, 90)), informationSharing);
+        }
+    }
+
+    /** Keeps the fact with the lowest sequence for the key: the first in log order. */
+    private static <K, V> void first(Map<K, V> facts, K key, V fact, java.util.function.ToLongFunction<V> sequence) {
+        facts.merge(key, fact, (a, b) -> sequence.applyAsLong(a) <= sequence.applyAsLong(b) ? a : b);
     }
 
     /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */

@@ -17,15 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.reportcard.InformationSharing;
 import uk.mash.audit.reportcard.InformationSharingFold;
@@ -76,7 +75,9 @@ public class PerformanceResource {
         if (start.isAfter(end)) {
             throw ProblemException.unprocessable("from", "must not be after to");
         }
-        return new ReportCardFold(mapper).fold(reportCardEntries(start, end), informationSharing(start, end), start, end);
+        ReportCardFold.Tally tally = new ReportCardFold(mapper).tally(start, end);
+        tallyPeriod(tally, start, end);
+        return tally.card(informationSharing(start, end));
     }
 
     /** What each figure is dated by: received, opened, first decided, routed (ReportCardFold). */
@@ -89,44 +90,41 @@ public class PerformanceResource {
             EventTypes.REFERRAL_ACKNOWLEDGED);
 
     /**
-     * The entries the rest of the card needs for {@code from} to {@code to}, read so that the cost grows
-     * with the period, not with the log. ReportCardFold counts only what is dated inside the period, so it
-     * gets the same figures from these as from every entry of its types:
+     * Streams into the tally the entries the rest of the card needs for {@code from} to {@code to}, read so that
+     * the cost grows with the period, not with the log, and so that no entry is held once tallied (the tally keeps
+     * a few small facts each): a decade's log of a large authority has some 200,000 such entries in a half-year,
+     * more than the service's heap as entries. The tally counts only what is dated inside the period, so it gets
+     * the same figures from these as from every entry of its types:
      * <ol>
      *   <li>the reports, openings, decisions and routings whose ce_time lies in the period widened by a
      *       day each side (index audit_entries_type_time; an event's ce_time is its own instant, or within
      *       seconds of it for screening's);</li>
      *   <li>for each case among them, its opening, decisions, routings, withdrawals and acknowledgements
-     *       whenever they came (index audit_entries_case): whether a case opened in the period was routed,
-     *       the decision standing at the period's end, whether a referral was withdrawn or acknowledged;</li>
-     *   <li>the opening report of each of those cases (index audit_entries_report), for report-to-decision.</li>
+     *       whenever they came (index audit_entries_case), less those step 1 read: whether a case opened in the
+     *       period was routed, the decision standing at the period's end, whether a referral was withdrawn or
+     *       acknowledged;</li>
+     *   <li>the opening report of each of those cases not read in step 1 (index audit_entries_report), for
+     *       report-to-decision.</li>
      * </ol>
      */
-    private List<AuditEntry> reportCardEntries(LocalDate from, LocalDate to) {
-        List<AuditEntry> dated = store.entriesOfTypesOccurred(DATED_IN_THE_PERIOD,
-                from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+    private void tallyPeriod(ReportCardFold.Tally tally, LocalDate from, LocalDate to) {
+        Instant widenedFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant widenedTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         Set<String> cases = new HashSet<>();
-        for (AuditEntry e : dated) {
+        store.streamOfTypesOccurred(DATED_IN_THE_PERIOD, widenedFrom, widenedTo, e -> {
             if (e.caseId() != null) {
                 cases.add(e.caseId());
             }
-        }
-        Map<Long, AuditEntry> entries = new TreeMap<>();
-        dated.forEach(e -> entries.put(e.sequence(), e));
-        List<AuditEntry> ofCases = store.entriesOfCases(cases, WHAT_BECAME_OF_THE_CASE);
-        ofCases.forEach(e -> entries.put(e.sequence(), e));
+            tally.accept(e);
+        });
+        store.streamOfCases(cases, WHAT_BECAME_OF_THE_CASE, DATED_IN_THE_PERIOD, widenedFrom, widenedTo, tally);
         Set<String> openingReports = new HashSet<>();
-        for (AuditEntry e : ofCases) {
-            if (EventTypes.CASE_OPENED.equals(e.type())) {
-                String reportId = ReportCardFold.openingReportOf(mapper, e);
-                if (reportId != null) {
-                    openingReports.add(reportId);
-                }
+        for (String reportId : tally.openingReports()) {
+            if (!tally.hasReport(reportId)) {
+                openingReports.add(reportId);
             }
         }
-        store.reportsReceived(openingReports).forEach(e -> entries.put(e.sequence(), e));
-        return new ArrayList<>(entries.values());
+        store.streamReportsReceived(openingReports, tally);
     }
 
     /**

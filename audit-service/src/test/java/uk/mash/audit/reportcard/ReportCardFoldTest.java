@@ -154,6 +154,27 @@ class ReportCardFoldTest {
         assertThat(card.casesOpened()).isZero();
     }
 
+    /**
+     * The service streams a period's entries in three reads, in no order, and may meet an entry in two of them:
+     * the card must be the one the entries in log order give (the first decision is still the first, the
+     * decision standing at the end still the last).
+     */
+    @Test
+    void entriesTalliedInAnyOrderAndSomeTwiceGiveTheCardOfTheLogInOrder() {
+        List<uk.mash.audit.log.AuditEntry> inOrder = oneDay();
+        List<uk.mash.audit.log.AuditEntry> shuffled = new java.util.ArrayList<>(inOrder);
+        shuffled.addAll(inOrder.subList(2, 12)); // met twice
+        java.util.Collections.shuffle(shuffled, new java.util.Random(16));
+        java.util.Collections.reverse(shuffled.subList(0, shuffled.size() / 2));
+
+        ReportCardFold.Tally tally = new ReportCardFold(LogEntries.MAPPER).tally(DAY, DAY);
+        shuffled.forEach(tally);
+        ReportCard card = tally.card(new InformationSharingFold(LogEntries.MAPPER).fold(List.of(), DAY, DAY));
+
+        assertThat(card).isEqualTo(fold(inOrder, DAY, DAY));
+        assertThat(card.byOutcome()).containsEntry("CHILD_PROTECTION_STRATEGY", 1L).doesNotContainKey("EARLY_HELP");
+    }
+
     private static ReportCard fold(List<uk.mash.audit.log.AuditEntry> entries, LocalDate from, LocalDate to) {
         return new ReportCardFold(LogEntries.MAPPER).fold(entries, from, to);
     }

@@ -23,15 +23,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.mash.support.messaging.Failures;
 
 /**
  * Every error of every service as RFC 9457 problem+json, in one place. 400 for JSON that cannot
- * be read as the request type, 422 for a request that breaks a rule, 401/403 for identity.
+ * be read as the request type, 422 for a request that breaks a rule, 401/403 for identity, 503 with
+ * {@code Retry-After} for a passing failure (the database away, no connection free in time).
  * Messages never echo the rejected values: they may be personal data.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a caller refused for a passing failure waits before sending again. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -95,6 +99,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
+        if (Failures.isTransient(e)) {
+            // not a defect: the database or broker is away or every connection is busy (a burst on two
+            // cores). The transaction rolled back, so the caller may send the same request again
+            LOG.warnf("Unavailable for now, incident %s: %s", incident, describe(e));
+            return Response.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "unavailable", "Service unavailable",
+                            "Busy or briefly unavailable: send the same request again shortly. Incident " + incident))
+                    .build();
+        }
         // the exception chain's types and frames only: messages may carry personal data
         LOG.errorf("Unexpected error, incident %s: %s", incident, describe(e));
         return respond(Problem.of(500, "internal-error", "Internal error", "Incident " + incident));

@@ -1,0 +1,75 @@
+package uk.mash.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history phase's ten-year log in a real PostgreSQL: spread over the decade, chained, kept for the next run. */
+class BenchHistoryLogIT {
+
+    @Test
+    void aSmallTenYearLogSpansTheDecadeAndIsKeptUntilItsShapeChanges(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data").toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
+            String superUrl = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+            try (Connection c = DriverManager.getConnection(superUrl, "postgres", null); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE audit LOGIN");
+            }
+            PrintStream out = new PrintStream(new ByteArrayOutputStream());
+            int entries = 3_000;
+            BenchScratchLog history = new BenchScratchLog(superUrl, "postgres", null, out, BenchHistory.shape(entries));
+            assertThat(history.prepare(entries, false, "postgres", "audit")).isFalse();
+            try (Connection c = history.connect(); Statement s = c.createStatement()) {
+                for (String migration : List.of("V1__audit_log.sql", "V2__entries_by_type_and_time.sql")) {
+                    s.execute(Files.readString(root().resolve("audit-service/src/main/resources/db/migration").resolve(migration))
+                            .replace("${runtime_user}", "audit"));
+                }
+            }
+
+            history.generate(entries);
+
+            try (Connection c = history.connect(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT min(occurred_at), max(occurred_at), count(DISTINCT"
+                         + " date_part('year', occurred_at AT TIME ZONE 'UTC')), count(*),"
+                         + " bool_and(previous_hash = lag) FROM (SELECT occurred_at, previous_hash,"
+                         + " lag(hash, 1, '" + uk.mash.audit.log.CanonicalForm.GENESIS + "') OVER (ORDER BY sequence) AS lag"
+                         + " FROM audit_entries) e")) {
+                r.next();
+                assertThat(r.getObject(1, OffsetDateTime.class).getYear()).isEqualTo(2016);
+                assertThat(r.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).getYear())
+                        .as("ten years on").isIn(2025, 2026);
+                assertThat(r.getInt(3)).as("every year has entries").isGreaterThanOrEqualTo(10);
+                assertThat(r.getLong(4)).isEqualTo(entries);
+                assertThat(r.getBoolean(5)).as("each entry chained to the one before").isTrue();
+            }
+
+            assertThat(history.prepare(entries, false, "postgres", "audit")).as("kept").isTrue();
+            BenchScratchLog denser = new BenchScratchLog(superUrl, "postgres", null, out,
+                    new BenchScratchLog.Shape(BenchHistory.DATABASE, BenchHistory.START, 1_000_000));
+            assertThat(denser.prepare(entries, false, "postgres", "audit")).as("the same size spread otherwise: made again")
+                    .isFalse();
+        }
+    }
+
+    private static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mash")) && Files.isDirectory(dir.resolve("audit-service"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
+    }
+}
