@@ -17,11 +17,12 @@ import java.util.stream.Stream;
  * ({@code -XX:AOTCache}), on a JDK of 25 or newer ({@link ServiceJava#aotCache()}).
  *
  * <p>It is kept under {@code .mash/build/aot/}, named by the service and a key of what it was made
- * from: the jar (path, size, time), the JDK (home and exact version) and the JVM options. A rebuilt
- * jar, another JDK or other options name another file, which is not there, so the service trains
- * again; nothing ever starts on a cache made for something else. Should a cache not fit after all
- * (a jar changed without its time), the JVM says so and starts without it: a cache only makes a
- * start faster, it is never needed for one.
+ * from: every file of the packaged application (path, size, time: {@code quarkus-run.jar} and the
+ * jars it names), the JDK (home and exact version) and the JVM options. A rebuilt service, another
+ * JDK or other options name another file, which is not there, so the service trains again and
+ * never starts on a cache made for something else. The key is what protects it: JDK 25.0.3 still
+ * uses a cache whose jars changed since (JDK-8377932, fixed in 25.0.4), running the classes it
+ * cached instead of the rebuilt ones. A cache only makes a start faster; a start never needs one.
  */
 public record AotCache(Path file) {
 
@@ -29,19 +30,25 @@ public record AotCache(Path file) {
     private static final String SUFFIX = ".aot";
     private static final String TRAINING_SUFFIX = ".training.aot";
 
-    /** The cache of {@code name} ({@code intake}) for this jar on this JDK with these options, under {@code directory}. */
-    public static AotCache of(Path directory, String name, Path jar, ServiceJava java, List<String> jvmOptions)
+    /**
+     * The cache of {@code name} ({@code intake}) for the application packaged in {@code app}
+     * ({@code MODULE/target/quarkus-app}) on this JDK with these options, under {@code directory}.
+     */
+    public static AotCache of(Path directory, String name, Path app, ServiceJava java, List<String> jvmOptions)
             throws IOException {
-        return new AotCache(directory.resolve(name + "-" + key(jar, java, jvmOptions) + SUFFIX));
+        return new AotCache(directory.resolve(name + "-" + key(app, java, jvmOptions) + SUFFIX));
     }
 
     /** 16 hex digits of a SHA-256 of what the cache was made from. */
-    static String key(Path jar, ServiceJava java, List<String> jvmOptions) throws IOException {
+    static String key(Path app, ServiceJava java, List<String> jvmOptions) throws IOException {
         StringBuilder made = new StringBuilder();
-        made.append(jar.toAbsolutePath()).append('\n')
-                .append(Files.size(jar)).append('\n')
-                .append(Files.getLastModifiedTime(jar).toMillis()).append('\n')
-                .append(java.home().toAbsolutePath()).append('\n')
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                made.append(f.toAbsolutePath()).append(' ').append(Files.size(f)).append(' ')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            }
+        }
+        made.append(java.home().toAbsolutePath()).append('\n')
                 .append(java.version()).append('\n')
                 .append(String.join(" ", jvmOptions));
         try {
@@ -74,13 +81,22 @@ public record AotCache(Path file) {
     }
 
     /**
+     * Deletes what a training run left (the file it was writing, the JVM's {@code .config} of
+     * what it recorded): before a run, and after one that failed.
+     */
+    public void discardTraining() throws IOException {
+        Files.deleteIfExists(trainingFile());
+        Files.deleteIfExists(trainingFile().resolveSibling(trainingFile().getFileName() + ".config"));
+    }
+
+    /**
      * After a training run: the file it wrote becomes the cache, and the service's older caches
      * (other jars, JDKs or options) go. False when the run wrote nothing.
      */
     public boolean keepTrained() throws IOException {
         Path written = trainingFile();
         if (!Files.isRegularFile(written) || Files.size(written) == 0) {
-            Files.deleteIfExists(written);
+            discardTraining();
             return false;
         }
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -88,7 +104,7 @@ public record AotCache(Path file) {
         try (Stream<Path> others = Files.list(file.getParent())) {
             for (Path other : others.toList()) {
                 String n = other.getFileName().toString();
-                if (!other.equals(file) && n.endsWith(SUFFIX) && service.equals(serviceOf(n))) {
+                if (!other.equals(file) && (n.endsWith(SUFFIX) || n.endsWith(SUFFIX + ".config")) && service.equals(serviceOf(n))) {
                     Files.deleteIfExists(other);
                 }
             }

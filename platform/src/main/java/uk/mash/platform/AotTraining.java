@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The training runs that make services' AOT caches ({@link AotCache}): each service is started as
@@ -20,7 +18,7 @@ import java.util.Map;
  * -XX:AOTCacheOutput}, waited for until {@code /q/health/ready} answers, asked for its health,
  * metrics and API description (what every start then loads), and stopped with SIGTERM: the JVM
  * writes the cache as it exits (JEP 514: it records what was loaded and linked, then a child JVM
- * assembles the file). The services train side by side, once after each build.
+ * assembles the file). The services train one after the other, once after each build.
  *
  * <p>A training run that fails (not ready, no cache written, not stopped in time) is said and
  * otherwise ignored: the service then starts without a cache, as it would on JDK 17.
@@ -52,71 +50,85 @@ final class AotTraining {
         this.startTimeout = startTimeout;
     }
 
-    /** Trains these services side by side; returns the names of those whose cache was made. */
+    /**
+     * Trains these services one after the other (side by side, on two shared cores, their starts
+     * took so long that connection pools timed out); returns the names of those whose cache was made.
+     */
     List<String> train(List<Trainee> trainees) throws InterruptedException {
-        if (trainees.isEmpty()) {
-            return List.of();
-        }
-        Instant start = Instant.now();
-        Map<Trainee, ServiceProcess> running = new LinkedHashMap<>();
-        // a ./mash stopped by Ctrl-C mid-training takes its training runs with it (they are no service of the stack)
-        Thread cleanup = new Thread(() -> running.values().forEach(AotTraining::killWithChildren));
-        Runtime.getRuntime().addShutdownHook(cleanup);
         List<String> made = new ArrayList<>();
+        for (Trainee t : trainees) {
+            if (train(t)) {
+                made.add(t.name());
+            }
+        }
+        return made;
+    }
+
+    private boolean train(Trainee t) throws InterruptedException {
+        Instant start = Instant.now();
+        ServiceProcess p;
         try {
-            for (Trainee t : trainees) {
-                try {
-                    Files.createDirectories(t.jvm().cache().file().getParent());
-                    Files.deleteIfExists(t.jvm().cache().trainingFile());
-                    ServiceProcess p = t.process().jvmOptions(t.jvm().trainingOptions())
-                            .log(home.log(t.name() + "-aot-training")).rotateLog().start();
-                    running.put(t, p);
-                    console.say(t.name() + ": training its AOT cache on " + t.jvm().java().describe() + " (pid " + p.pid()
-                            + "; log " + home.shown(p.log()) + ")");
-                } catch (IOException e) {
-                    console.warn(t.name() + ": its AOT training run did not start (" + e.getMessage() + "); it starts without a cache");
-                }
+            Files.createDirectories(t.jvm().cache().file().getParent());
+            t.jvm().cache().discardTraining();
+            p = t.process().jvmOptions(t.jvm().trainingOptions()).log(home.log(t.name() + "-aot-training")).rotateLog().build();
+        } catch (IOException e) {
+            console.warn(t.name() + ": its AOT training run did not start (" + e.getMessage() + "); it starts without a cache");
+            return false;
+        }
+        // a ./mash stopped by Ctrl-C mid-training takes the training run with it (it is no service of the stack)
+        Thread cleanup = new Thread(() -> killWithChildren(p));
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            p.start();
+            console.print(t.name() + ": training its AOT cache on " + t.jvm().java().describe() + " (pid " + p.pid()
+                    + "; log " + home.shown(p.log()) + ") ");
+            try {
+                p.awaitReady(startTimeout, () -> console.print("."));
+                exercise(t.port());
+            } catch (ServiceProcess.NotReady notReady) {
+                console.say("");
+                console.warn(t.name() + ": its AOT training run did not become ready (" + notReady.getMessage()
+                        + "); it starts without a cache");
+                return false;
             }
-            List<Map.Entry<Trainee, ServiceProcess>> ready = new ArrayList<>();
-            for (Map.Entry<Trainee, ServiceProcess> e : running.entrySet()) {
-                try {
-                    e.getValue().awaitReady(startTimeout);
-                    exercise(e.getKey().port());
-                    ready.add(e);
-                } catch (ServiceProcess.NotReady notReady) {
-                    console.warn(e.getKey().name() + ": its AOT training run did not become ready (" + notReady.getMessage()
-                            + "); it starts without a cache");
-                    killWithChildren(e.getValue());
-                }
+            p.terminate();
+            if (!p.waitFor(ASSEMBLY_TIMEOUT)) {
+                console.say("");
+                console.warn(t.name() + ": its AOT training run had not written the cache " + ASSEMBLY_TIMEOUT.toSeconds()
+                        + " s after SIGTERM (killed); it starts without one");
+                return false;
             }
-            ready.forEach(e -> e.getValue().terminate());
-            Instant deadline = Instant.now().plus(ASSEMBLY_TIMEOUT);
-            for (Map.Entry<Trainee, ServiceProcess> e : ready) {
-                Trainee t = e.getKey();
-                if (!e.getValue().waitFor(Duration.between(Instant.now(), deadline))) {
-                    killWithChildren(e.getValue());
-                    console.warn(t.name() + ": its AOT training run had not written the cache after "
-                            + ASSEMBLY_TIMEOUT.toSeconds() + " s (stopped); it starts without one");
-                    continue;
-                }
-                if (keep(t.jvm().cache())) {
-                    made.add(t.name());
-                    console.say(t.name() + ": AOT cache made in " + Console.seconds(Duration.between(start, Instant.now()))
-                            + " (" + home.shown(t.jvm().cache().file()) + ", " + megabytes(t.jvm().cache().file()) + " MB)");
-                } else {
-                    console.warn(t.name() + ": its AOT training run wrote no cache (log " + home.shown(e.getValue().log())
-                            + "); it starts without one");
-                }
+            if (!keep(t.jvm().cache())) {
+                console.say("");
+                console.warn(t.name() + ": its AOT training run wrote no cache (log " + home.shown(p.log())
+                        + "); it starts without one");
+                return false;
             }
+            console.say(" made in " + Console.seconds(Duration.between(start, Instant.now())) + " ("
+                    + home.shown(t.jvm().cache().file()) + ", " + megabytes(t.jvm().cache().file()) + " MB)");
+            return true;
+        } catch (IOException e) {
+            console.warn(t.name() + ": its AOT training run did not start (" + e.getMessage() + "); it starts without a cache");
+            return false;
         } finally {
-            running.values().forEach(AotTraining::killWithChildren);
+            killWithChildren(p);
+            if (!t.jvm().cache().present()) {
+                discard(t.jvm().cache());
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook runs anyway
             }
         }
-        return made;
+    }
+
+    private void discard(AotCache cache) {
+        try {
+            cache.discardTraining();
+        } catch (IOException e) {
+            // left for the next training run, which deletes it first
+        }
     }
 
     private boolean keep(AotCache cache) {

@@ -404,7 +404,7 @@ public final class LocalStack {
 
     /** How a service's JVM starts here: the JDK, the options, its AOT cache (README, "How to configure it"). */
     ServiceJvm jvm(Service s) throws IOException {
-        return ServiceJvm.of(settings, s.name(), s.jar(home.root()), home.build().resolve("aot"));
+        return ServiceJvm.of(settings, s.name(), s.app(home.root()), home.build().resolve("aot"));
     }
 
     /**

@@ -14,10 +14,14 @@ import java.util.List;
  */
 public record ServiceJvm(ServiceJava java, List<String> options, AotCache cache) {
 
-    /** The JVM for the service called {@code name} run from {@code jar}; its cache (if any) under {@code cacheDirectory}. */
-    public static ServiceJvm of(Settings settings, String name, Path jar, Path cacheDirectory) throws IOException {
+    /**
+     * The JVM for the service called {@code name} packaged in {@code app} ({@code
+     * MODULE/target/quarkus-app}); its cache (if any) under {@code cacheDirectory}.
+     */
+    public static ServiceJvm of(Settings settings, String name, Path app, Path cacheDirectory) throws IOException {
         ServiceJava java = settings.serviceJava();
-        AotCache cache = settings.aotCache() ? AotCache.of(cacheDirectory, name, jar, java, settings.serviceJvmOptions()) : null;
+        AotCache cache = settings.aotCache() && java.aotCache()
+                ? AotCache.of(cacheDirectory, name, app, java, settings.serviceJvmOptions()) : null;
         return new ServiceJvm(java, settings.serviceJvmOptions(), cache);
     }
 

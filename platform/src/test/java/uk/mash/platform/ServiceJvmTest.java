@@ -40,7 +40,7 @@ class ServiceJvmTest {
     }
 
     private ServiceJvm jvm(Map<String, String> env) throws Exception {
-        return ServiceJvm.of(Settings.of(env), "intake", jar, caches);
+        return ServiceJvm.of(Settings.of(env), "intake", jar.getParent(), caches);
     }
 
     @Test
@@ -92,6 +92,13 @@ class ServiceJvmTest {
         Path jdk25b = FakeJdks.jdk(dir.resolve("jvm"), "temurin-25.0.4", "25.0.4+7-LTS");
         assertThat(jvm(Map.of(ServiceJava.VARIABLE, jdk25b.toString())).needsTraining()).as("another JDK").isTrue();
 
+        Path library = jar.resolveSibling("lib/main/uk.mash.contracts-0.1.0-SNAPSHOT.jar");
+        Files.createDirectories(library.getParent());
+        Files.writeString(library, "a library");
+        assertThat(jvm(env).needsTraining()).as("a jar the application's jar names changed").isTrue();
+        Files.delete(library);
+        assertThat(jvm(env).needsTraining()).isFalse();
+
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-02T11:00:00Z")));
         ServiceJvm rebuilt = jvm(env);
         assertThat(rebuilt.needsTraining()).as("a rebuilt jar").isTrue();
@@ -122,7 +129,7 @@ class ServiceJvmTest {
     @Test
     void mashServiceAotOffStartsWithoutACacheOnJdk25AndPackagesTheDefaultJar() throws Exception {
         Settings off = Settings.of(Map.of(ServiceJava.VARIABLE, jdk25.toString(), Settings.AOT_VARIABLE, "off"));
-        ServiceJvm jvm = ServiceJvm.of(off, "intake", jar, caches);
+        ServiceJvm jvm = ServiceJvm.of(off, "intake", jar.getParent(), caches);
 
         assertThat(jvm.java().feature()).isEqualTo(25);
         assertThat(jvm.needsTraining()).isFalse();
