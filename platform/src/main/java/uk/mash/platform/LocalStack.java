@@ -404,6 +404,9 @@ public final class LocalStack {
 
     /** How a service's JVM starts here: the JDK, the options, its AOT cache (README, "How to configure it"). */
     ServiceJvm jvm(Service s) throws IOException {
+        if (!Files.isRegularFile(s.jar(home.root()))) {
+            throw new MashException(s.name() + ": no " + home.shown(s.jar(home.root())) + "; the build should have made it");
+        }
         return ServiceJvm.of(settings, s.name(), s.app(home.root()), home.build().resolve("aot"));
     }
 
