@@ -47,7 +47,7 @@ public final class LocalStack {
         this.settings = settings;
         this.console = console;
         this.run = new RunFiles(home);
-        this.build = new ServiceBuild(home, console, run, settings.services());
+        this.build = new ServiceBuild(home, console, run, settings.services(), settings.aotPackaging());
         this.postgres = new LocalPostgres(home, settings, console, run, toolClasspath);
         this.kafka = new LocalKafka(home, settings, console, run, build);
     }
@@ -258,6 +258,7 @@ public final class LocalStack {
         if (startingKafka != null) {
             await("Kafka", startingKafka);
         }
+        trainWhereMissing(toStart);
         for (Replica r : toStart) {
             waiting.put(r, startService(r));
         }
@@ -394,21 +395,76 @@ public final class LocalStack {
     // ------------------------------------------------------------------------------------------
 
     private ServiceProcess startService(Replica r) throws IOException {
+        ServiceJvm jvm = jvm(r.service());
+        int port = port(r);
+        ServiceProcess p = process(r).jvmOptions(jvm.startOptions())
+                .log(home.log(r.name())).rotateLog().detached()
+                .start();
+        run.record(r.name(), p.pid(), port);
+        boolean cached = jvm.cache() != null && jvm.cache().present();
+        console.say(r.name() + ": starting (pid " + p.pid() + ") on " + url(r) + " (JDK " + jvm.java().feature()
+                + (cached ? ", AOT cache" : "") + ")");
+        return p;
+    }
+
+    /** How a service's JVM starts here: the JDK, the options, its AOT cache (README, "How to configure it"). */
+    ServiceJvm jvm(Service s) throws IOException {
+        if (!Files.isRegularFile(s.jar(home.root()))) {
+            throw new MashException(s.name() + ": no " + home.shown(s.jar(home.root())) + "; the build should have made it");
+        }
+        return ServiceJvm.of(settings, s.name(), s.app(home.root()), home.build().resolve("aot"));
+    }
+
+    /**
+     * Makes the AOT cache of each of these replicas' services that has none for its jar yet (on a
+     * JDK of 25 or newer), by a training run on the first of its replicas' port; see {@link AotTraining}.
+     * The replicas are not running: their ports are free.
+     */
+    private void trainWhereMissing(List<Replica> replicas) throws IOException, InterruptedException {
+        List<AotTraining.Trainee> trainees = new ArrayList<>();
+        List<Service> seen = new ArrayList<>();
+        for (Replica r : replicas) {
+            if (seen.contains(r.service())) {
+                continue;
+            }
+            seen.add(r.service());
+            ServiceJvm jvm = jvm(r.service());
+            if (jvm.needsTraining()) {
+                trainees.add(new AotTraining.Trainee(r.name(), jvm, process(r), port(r)));
+            }
+        }
+        new AotTraining(home, console, settings.startTimeout()).train(trainees);
+    }
+
+    /**
+     * A replica's process, not started, without JVM options or log: its JDK, its jar, its
+     * environment (its database and user, the broker, the token key, its own transaction log;
+     * the console: the services' addresses and the local sign-in).
+     */
+    private ServiceProcess.Builder process(Replica r) throws IOException {
         Service s = r.service();
         Path jar = s.jar(home.root());
         if (!Files.isRegularFile(jar)) {
             throw new MashException(s.name() + ": no " + home.shown(jar) + "; the build should have made it");
         }
-        if (!ServiceCatalog.hasDatabase(s)) {
-            return startConsole(r, jar);
-        }
+        int port = port(r);
+        // MASH_DECISION_TIMESCALE, MASH_ESCALATION_*, MASH_LOG_JSON and Quarkus's own variables pass
+        // through from this environment when set; the superuser's database settings do not.
+        return ServiceProcess.builder(r.name())
+                .java(settings.serviceJava().java())
+                .quarkusApp(jar, port)
+                .notInheriting(name -> name.equals("MASH_DB_URL") || name.equals("MASH_DB_USER") || name.equals("MASH_DB_PASSWORD"))
+                .env(ServiceCatalog.hasDatabase(s) ? serviceEnvironment(r) : consoleEnvironment(r));
+    }
+
+    private Map<String, String> serviceEnvironment(Replica r) throws IOException {
+        Service s = r.service();
         String password = secret(s.name());
         if (password == null) {
             throw new MashException(s.name() + ": no database password in " + home.shown(home.secrets().resolve(s.name() + ".password")));
         }
-        int port = port(r);
         // the database, its user and the broker (so the consumer group) are the service's, shared by its replicas
-        Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(port, postgres.serviceDbUrl(s.name()), s.name(), password,
+        Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(port(r), postgres.serviceDbUrl(s.name()), s.name(), password,
                 kafkaBootstrap(), home.publicKey()));
         // the transaction log is the process's own: a recovery manager must never take another
         // live replica's transactions for its own unfinished ones
@@ -423,18 +479,7 @@ public final class LocalStack {
             // read and checked with the other settings, so a bad value stops ./mash before anything starts
             env.putAll(ServiceEnvironment.screening(settings.informationDue()));
         }
-        // MASH_DECISION_TIMESCALE, MASH_ESCALATION_*, MASH_LOG_JSON and Quarkus's own variables pass
-        // through from this environment when set; the superuser's database settings do not.
-        ServiceProcess p = ServiceProcess.builder(r.name())
-                .jvmOptions(settings.serviceJvmOptions())
-                .quarkusApp(jar, port)
-                .notInheriting(name -> name.equals("MASH_DB_URL") || name.equals("MASH_DB_USER") || name.equals("MASH_DB_PASSWORD"))
-                .env(env)
-                .log(home.log(r.name())).rotateLog().detached()
-                .start();
-        run.record(r.name(), p.pid(), port);
-        console.say(r.name() + ": starting (pid " + p.pid() + ") on " + url(r));
-        return p;
+        return env;
     }
 
     /**
@@ -443,24 +488,14 @@ public final class LocalStack {
      * browser too; the consoles keep nothing (a session is a signed token in a cookie), so any
      * one of them serves anyone signed in on another.
      */
-    private ServiceProcess startConsole(Replica r, Path jar) throws IOException {
-        int port = port(r);
+    private Map<String, String> consoleEnvironment(Replica r) {
         Map<Service, String> urls = new LinkedHashMap<>();
         for (Service other : ServiceCatalog.SERVICES) {
             if (ServiceCatalog.hasDatabase(other)) {
                 urls.put(other, url(new Replica(other, r.index())));
             }
         }
-        ServiceProcess p = ServiceProcess.builder(r.name())
-                .jvmOptions(settings.serviceJvmOptions())
-                .quarkusApp(jar, port)
-                .notInheriting(name -> name.equals("MASH_DB_URL") || name.equals("MASH_DB_USER") || name.equals("MASH_DB_PASSWORD"))
-                .env(ServiceEnvironment.console(port, urls, home.privateKey()))
-                .log(home.log(r.name())).rotateLog().detached()
-                .start();
-        run.record(r.name(), p.pid(), port);
-        console.say(r.name() + ": starting (pid " + p.pid() + ") on " + url(r));
-        return p;
+        return ServiceEnvironment.console(port(r), urls, home.privateKey());
     }
 
     private String secret(String name) throws IOException {
@@ -581,6 +616,7 @@ public final class LocalStack {
             for (Service s : which) {
                 for (Replica r : Replica.of(s, replicas())) {
                     stop(r.name(), s.jar(home.root()).toString(), r.name());
+                    trainWhereMissing(List.of(r));
                     ServiceProcess p = startService(r);
                     await(r.name() + " (" + url(r) + "/q/health/ready)", p);
                     Matcher m = STARTED_IN.matcher(p.logSinceStart());

@@ -44,6 +44,10 @@ import picocli.CommandLine.Spec;
             "                        information request, by the case's RAG",
             "  MASH_SERVICES         only these services (e.g. \"intake\"; \"none\")",
             "  MASH_SERVICE_JVM_OPTS each service's JVM options (the whole set)",
+            "  MASH_SERVICE_JAVA_HOME the services' JDK [the newest 25+ in /usr/lib/jvm,",
+            "                        else the tool's own]",
+            "  MASH_SERVICE_AOT [on] on JDK 25+: each service's AOT cache, made by a",
+            "                        training run after each build; off: none",
             "  MASH_START_TIMEOUT [180], MASH_STOP_TIMEOUT [30]  seconds"})
 public final class Mash implements Runnable {
 

@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -23,13 +27,23 @@ final class ServiceBuild {
     private final MashHome home;
     private final Console console;
     private final RunFiles run;
-    private final List<Service> services;
+    /** The main class of Quarkus's {@code aot-jar} packaging (every class on the JVM's class path). */
+    static final String AOT_JAR_MAIN = "io.quarkus.bootstrap.runner.AotQuarkusEntryPoint";
 
-    ServiceBuild(MashHome home, Console console, RunFiles run, List<Service> services) {
+    private final List<Service> services;
+    private final boolean aotPackaging;
+
+    /**
+     * {@code aotPackaging}: package the services as Quarkus's {@code aot-jar} (for a JDK's AOT
+     * cache, {@link Settings#aotPackaging()}), else as its default {@code fast-jar}, which starts
+     * faster without a cache.
+     */
+    ServiceBuild(MashHome home, Console console, RunFiles run, List<Service> services, boolean aotPackaging) {
         this.home = home;
         this.console = console;
         this.run = run;
         this.services = services;
+        this.aotPackaging = aotPackaging;
     }
 
 
@@ -60,7 +74,12 @@ final class ServiceBuild {
         Files.createFile(next);
         List<String> modules = ServiceCatalog.SERVICES.stream().map(Service::module)
                 .filter(m -> Files.isDirectory(home.root().resolve(m))).toList();
-        maven("the services", List.of("-B", "-q", "-DskipTests", "package", "-pl", String.join(",", modules), "-am"));
+        List<String> args = new ArrayList<>(List.of("-B", "-q", "-DskipTests", "package", "-pl", String.join(",", modules), "-am"));
+        if (aotPackaging) {
+            // every class on the JVM's class path, where the AOT cache can hold it (README, "How to configure it")
+            args.add("-Dquarkus.package.jar.type=aot-jar");
+        }
+        maven("the services" + (aotPackaging ? " for the AOT cache" : ""), args);
         Files.move(next, stamp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         for (Service s : services) {
             if (!Files.isRegularFile(s.jar(home.root()))) {
@@ -70,12 +89,19 @@ final class ServiceBuild {
         }
     }
 
-    /** Some service has no jar, or a source changed since the last build. */
+    /**
+     * Some service has no jar, is packaged otherwise than wanted ({@code aot-jar} or not: a
+     * {@code ./mvnw verify} packages the default), or a source changed since the last build.
+     */
     boolean servicesStale() throws IOException {
         Instant oldest = null;
         for (Service s : services) {
             Path jar = s.jar(home.root());
             if (!Files.isRegularFile(jar)) {
+                return true;
+            }
+            Optional<Boolean> aot = aotJar(jar);
+            if (aot.isPresent() && aot.get() != aotPackaging) {
                 return true;
             }
             Instant t = Files.getLastModifiedTime(jar).toInstant();
@@ -93,6 +119,17 @@ final class ServiceBuild {
                     .forEach(sources::add);
         }
         return newerThan(reference, sources);
+    }
+
+    /** Whether a packaged service is an {@code aot-jar} (its manifest's Main-Class); empty when the jar cannot be read. */
+    static Optional<Boolean> aotJar(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            return main == null ? Optional.empty() : Optional.of(AOT_JAR_MAIN.equals(main.trim()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** A file under one of {@code paths} modified after {@code reference} (build output and state aside). */

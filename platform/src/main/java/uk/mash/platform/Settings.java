@@ -14,7 +14,10 @@ import java.util.Map;
  */
 public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Duration startTimeout,
                        Duration stopTimeout, List<String> serviceJvmOptions, List<Service> services,
-                       InformationDue informationDue) {
+                       InformationDue informationDue, ServiceJava serviceJava, boolean aotCache) {
+
+    /** {@code off}: the services start with no AOT cache even on a JDK that has one (to compare, or to rule it out). */
+    public static final String AOT_VARIABLE = "MASH_SERVICE_AOT";
 
     /**
      * Each service's JVM, sized so that a service stays within 256 MB of resident memory under load
@@ -67,7 +70,9 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
         }
         kafkaPartitions(env); // a bad MASH_KAFKA_PARTITIONS is refused before anything starts
         InformationDue due = InformationDue.of(env);
-        return new Settings(Map.copyOf(env), pg, kafka, start, stop, List.copyOf(jvm), List.copyOf(services), due);
+        ServiceJava java = ServiceJava.of(env);
+        return new Settings(Map.copyOf(env), pg, kafka, start, stop, List.copyOf(jvm), List.copyOf(services), due,
+                java, aotCache(env));
     }
 
     private static Duration seconds(String variable, int fallback, Map<String, String> env) {
@@ -111,6 +116,27 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
         }
         throw new IllegalArgumentException("MASH_KAFKA_PARTITIONS must be a number of partitions (1 to 1000), not '"
                 + value + "'");
+    }
+
+    /** MASH_SERVICE_AOT: {@code on} (the default) or {@code off}. */
+    private static boolean aotCache(Map<String, String> env) {
+        String value = env.get(AOT_VARIABLE);
+        if (value == null || value.isBlank() || value.trim().equals("on")) {
+            return true;
+        }
+        if (value.trim().equals("off")) {
+            return false;
+        }
+        throw new IllegalArgumentException(AOT_VARIABLE + " must be on or off, not '" + value + "'");
+    }
+
+    /**
+     * Whether the services are packaged for the AOT cache (Quarkus's {@code aot-jar}: every class
+     * on the JVM's own class path, where the cache can hold it, instead of Quarkus's class loader,
+     * whose classes it cannot): on a JDK that makes caches, with MASH_SERVICE_AOT on.
+     */
+    public boolean aotPackaging() {
+        return aotCache && serviceJava.aotCache();
     }
 
     public int kafkaControllerPort() {

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +38,7 @@ class ServiceBuildTest {
         }
         MashHome home = new MashHome(root);
         Console quiet = new Console(new PrintStream(PrintStream.nullOutputStream()), new PrintStream(PrintStream.nullOutputStream()), false);
-        build = new ServiceBuild(home, quiet, new RunFiles(home), Settings.of(Map.of()).services());
+        build = new ServiceBuild(home, quiet, new RunFiles(home), Settings.of(Map.of()).services(), false);
     }
 
     @Test
@@ -65,6 +68,35 @@ class ServiceBuildTest {
         touch(root.resolve("e2e/src/main/java/A.java"), built.plusSeconds(5));
         touch(root.resolve("audit-service/target/classes/Resource.class"), built.plusSeconds(5));
         assertThat(build.servicesStale()).isFalse();
+    }
+
+    @Test
+    void aJarPackagedOtherwiseThanTheServicesJdkWantsIsBuiltAgain() throws Exception {
+        MashHome home = new MashHome(root);
+        Console quiet = new Console(new PrintStream(PrintStream.nullOutputStream()), new PrintStream(PrintStream.nullOutputStream()), false);
+        ServiceBuild forAot = new ServiceBuild(home, quiet, new RunFiles(home), Settings.of(Map.of()).services(), true);
+        for (Service s : ServiceCatalog.SERVICES) {
+            packaged(s.jar(root), ServiceBuild.AOT_JAR_MAIN);
+        }
+        assertThat(forAot.servicesStale()).as("aot-jar wanted and found").isFalse();
+        assertThat(build.servicesStale()).as("JDK 17: the default fast-jar starts faster than an aot-jar").isTrue();
+
+        // ./mvnw verify (./mash test) packages the default again
+        packaged(ServiceCatalog.AUDIT.jar(root), "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        assertThat(forAot.servicesStale()).isTrue();
+        assertThat(ServiceBuild.aotJar(ServiceCatalog.AUDIT.jar(root))).contains(false);
+        assertThat(ServiceBuild.aotJar(ServiceCatalog.INTAKE.jar(root))).contains(true);
+    }
+
+    /** A jar whose manifest names {@code mainClass}, dated as built. */
+    private void packaged(Path jar, String mainClass) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(built));
     }
 
     private static void touch(Path file, Instant when) throws Exception {
