@@ -2,13 +2,10 @@ package uk.mash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -22,20 +19,15 @@ class BenchHistoryLogIT {
 
     @Test
     void aSmallTenYearLogSpansTheDecadeAndIsKeptUntilItsShapeChanges(@TempDir Path dir) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data").toFile())
-                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
-            String superUrl = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-            try (Connection c = DriverManager.getConnection(superUrl, "postgres", null); Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE audit LOGIN");
-            }
+        try (ScratchPostgres pg = ScratchPostgres.start(dir)) {
+            String superUrl = pg.superUrl;
             PrintStream out = new PrintStream(new ByteArrayOutputStream());
             int entries = 3_000;
             BenchScratchLog history = new BenchScratchLog(superUrl, "postgres", null, out, BenchHistory.shape(entries));
             assertThat(history.prepare(entries, false, "postgres", "audit")).isFalse();
             try (Connection c = history.connect(); Statement s = c.createStatement()) {
                 for (String migration : List.of("V1__audit_log.sql", "V2__entries_by_type_and_time.sql")) {
-                    s.execute(Files.readString(root().resolve("audit-service/src/main/resources/db/migration").resolve(migration))
-                            .replace("${runtime_user}", "audit"));
+                    s.execute(ScratchPostgres.auditMigration(migration));
                 }
             }
 
@@ -62,14 +54,5 @@ class BenchHistoryLogIT {
             assertThat(denser.prepare(entries, false, "postgres", "audit")).as("the same size spread otherwise: made again")
                     .isFalse();
         }
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mash")) && Files.isDirectory(dir.resolve("audit-service"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
     }
 }

@@ -2,10 +2,8 @@ package uk.mash.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,17 +24,12 @@ class BenchScratchLogIT {
     /** Loaded by COPY into audit's own schema (its V1 migration), read back, the chain still verifies; a complete log is kept. */
     @Test
     void aLoadedLogReadsBackAsGeneratedAndIsKeptForTheNextRun(@TempDir Path dir) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("data").toFile())
-                .setServerConfig("listen_addresses", "127.0.0.1").start()) {
-            String superUrl = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-            try (Connection c = DriverManager.getConnection(superUrl, "postgres", null); Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE audit LOGIN");
-            }
+        try (ScratchPostgres pg = ScratchPostgres.start(dir)) {
+            String superUrl = pg.superUrl;
             PrintStream out = new PrintStream(new ByteArrayOutputStream());
             BenchScratchLog scratch = new BenchScratchLog(superUrl, "postgres", null, out);
             assertThat(scratch.prepare(2_000, false, "postgres", "audit")).isFalse();
-            String v1 = Files.readString(root().resolve("audit-service/src/main/resources/db/migration/V1__audit_log.sql"))
-                    .replace("${runtime_user}", "audit");
+            String v1 = ScratchPostgres.auditMigration("V1__audit_log.sql");
             try (Connection c = DriverManager.getConnection(scratch.url(), "postgres", null); Statement s = c.createStatement()) {
                 s.execute(v1);
             }
@@ -63,14 +56,5 @@ class BenchScratchLogIT {
             assertThat(scratch.prepare(2_000, false, "postgres", "audit")).as("kept").isTrue();
             assertThat(scratch.prepare(3_000, false, "postgres", "audit")).as("another size: made again").isFalse();
         }
-    }
-
-    private static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mash")) && Files.isDirectory(dir.resolve("audit-service"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
     }
 }
