@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +38,8 @@ class AotTrainingTest {
     Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final List<ServiceProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatIsLeft() {
-        started.forEach(ServiceProcess::kill);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void aTrainingRunWritesTheCacheOnSigtermAndTheServiceStartsOnItOrOnJdk17WithoutOne() throws Exception {

@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +29,8 @@ class LocalStackReplicasTest {
     Path root;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final List<ServiceProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatIsLeft() {
-        started.forEach(ServiceProcess::kill);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void statusListsEveryReplicaAndDownStopsThemAllAndForgetsTheCount() throws Exception {
