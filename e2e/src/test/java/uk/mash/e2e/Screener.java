@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * after it opened, through the outages: a mix of outcomes going to the children, adults and
  * police queues (and some to none), never an outcome a RED case may not have. A decision whose
  * answer was lost is sent again; when the retry is refused as a second decision (422), the case
- * is read to see whether the first attempt recorded it.
+ * is read to see whether the first attempt recorded it. A decision answered 202 (recorded, the case
+ * view not yet showing the case) is confirmed the same way, by reading the case.
  */
 final class Screener {
 
@@ -125,6 +126,11 @@ final class Screener {
                         refused.add(caseId + " " + outcome + ": answered with another decision: " + answer);
                         return CompletableFuture.completedFuture(null);
                     }
+                    if (answer.status() == 202) {
+                        // recorded, but the case view had not caught up within screening's wait (after an
+                        // outage it can be far behind): the answer says where to read the case, as a client would
+                        return confirm(caseId, outcome, rationale, answer, bearer, 1);
+                    }
                     if (answer.status() == 409 && answer.body() != null
                             && answer.body().contains("urn:mash:problem:concurrent-change") && turn < 5) {
                         concurrentChanges.incrementAndGet();
@@ -140,7 +146,7 @@ final class Screener {
     }
 
     private CompletableFuture<Decision> confirm(String caseId, String outcome, String rationale,
-                                                RetryingClient.Outcome refusedRetry, String bearer, int read) {
+                                                RetryingClient.Outcome answered, String bearer, int read) {
         return client.send(() -> HttpRequest.newBuilder(URI.create(screeningUrl.get() + "/api/v1/cases/" + caseId))
                         .header("Accept", "application/json").header("Authorization", "Bearer " + bearer).GET(),
                 Instant.now().plus(Duration.ofMinutes(5))).thenCompose(view -> {
@@ -151,14 +157,14 @@ final class Screener {
                         // the decision, or the case itself (404), for a while
                         lagged.incrementAndGet();
                         return client.after(Duration.ofSeconds(2))
-                                .thenCompose(x -> confirm(caseId, outcome, rationale, refusedRetry, bearer, read + 1));
+                                .thenCompose(x -> confirm(caseId, outcome, rationale, answered, bearer, read + 1));
                     }
                     if (decisionId == null || decisionId.isEmpty()) {
-                        refused.add(caseId + " " + outcome + ": " + refusedRetry + "; the case then read " + view);
+                        refused.add(caseId + " " + outcome + ": " + answered + "; the case then read " + view);
                         return CompletableFuture.completedFuture(null);
                     }
                     return CompletableFuture.completedFuture(
-                            new Decision(caseId, outcome, rationale, decisionId, refusedRetry.attempts(), true));
+                            new Decision(caseId, outcome, rationale, decisionId, answered.attempts(), true));
                 });
     }
 
