@@ -27,7 +27,8 @@ import uk.mash.support.messaging.CloudEventMessages;
 /**
  * Publishes the outbox to Kafka (channel {@code outbox}; each entry names its topic), oldest first,
  * one replica of the service at a time, and marks an entry published only once the broker
- * has acknowledged it (acks=all). Woken at once after each commit, and polls as a backstop (a
+ * has acknowledged it (acks=all), without waiting for the acknowledgements of what it sent before
+ * ({@link #pass}). Woken at once after each commit, and polls as a backstop (a
  * restart, or entries left while Kafka was away). If the service dies between the broker's
  * acknowledgement and the mark, the entry is sent again with the same {@code ce_id}, which every
  * consumer drops: at-least-once on the wire, exactly-once as consumers see it.
@@ -125,7 +126,7 @@ public class OutboxRelay {
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEntry.Written written) {
-        wakeUp.offer(Boolean.TRUE);
+        wake();
     }
 
     private void relay() {
