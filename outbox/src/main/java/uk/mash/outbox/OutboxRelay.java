@@ -175,7 +175,7 @@ public class OutboxRelay {
      *
      * <p>An entry committed after a later-numbered one the pass already sent (ids are taken at insert,
      * not at commit) is not among the ids after the last sent: the next pass, which starts from the
-     * oldest unpublished entry, sends it, at most {@code pass-length} later.
+     * oldest unpublished entry and follows this one at once, sends it.
      */
     Pass pass() throws Exception {
         wakeUp.clear();   // what committed before this reads anyway; a stale wake-up would only cost a read
