@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +27,8 @@ import uk.mash.support.messaging.CloudEventMessages;
 /**
  * Publishes the outbox to Kafka (channel {@code outbox}; each entry names its topic), oldest first,
  * one replica of the service at a time, and marks an entry published only once the broker
- * has acknowledged it (acks=all). Woken at once after each commit, and polls as a backstop (a
+ * has acknowledged it (acks=all), without waiting for the acknowledgements of what it sent before
+ * ({@link #pass}). Woken at once after each commit, and polls as a backstop (a
  * restart, or entries left while Kafka was away). If the service dies between the broker's
  * acknowledgement and the mark, the entry is sent again with the same {@code ce_id}, which every
  * consumer drops: at-least-once on the wire, exactly-once as consumers see it.
@@ -46,9 +46,9 @@ public class OutboxRelay {
     enum Pass {
         /** nothing was waiting */
         IDLE,
-        /** a batch went out, all of it acknowledged */
+        /** entries went out, all of them acknowledged */
         PUBLISHED,
-        /** some of the batch was not acknowledged: tried again after a pause */
+        /** some entries were not acknowledged: tried again after a pause */
         INCOMPLETE,
         /** another replica of the service is relaying: this one waits, as when idle */
         ANOTHER_RELAYS
@@ -67,6 +67,13 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "mash.outbox.batch-size", defaultValue = "500")
     int batchSize;
+
+    /**
+     * How long one pass goes on reading new entries before it commits its marks and lets the claim go
+     * (see {@link #pass}); short, so a replica that dies leaves little to send again.
+     */
+    @ConfigProperty(name = "mash.outbox.pass-length", defaultValue = "PT0.5S")
+    Duration passLength;
 
     @ConfigProperty(name = "mash.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
@@ -119,7 +126,7 @@ public class OutboxRelay {
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEntry.Written written) {
-        wakeUp.offer(Boolean.TRUE);
+        wake();
     }
 
     private void relay() {
@@ -142,52 +149,102 @@ public class OutboxRelay {
     }
 
     /**
-     * One batch: sent, and the acknowledged entries marked published, in one transaction that first
-     * claims the outbox for this replica ({@link OutboxStore#claimRelay}). Replicas of a service share
-     * its outbox; one relays at a time, so each entry is sent once in the normal case, and in the
-     * order written, which keeps each case's events in order on its partition. A replica that dies
+     * One pass: entries sent as they come, and those acknowledged marked published, in one transaction
+     * that first claims the outbox for this replica ({@link OutboxStore#claimRelay}). Replicas of a
+     * service share its outbox; one relays at a time, so each entry is sent once in the normal case,
+     * and in the order written, which keeps each case's events in order on its partition (the producer
+     * is idempotent: its retries neither reorder nor repeat a partition's records). A replica that dies
      * mid-pass releases the claim with its connection; the next pass of a survivor takes over.
+     *
+     * <p>The pass does not wait for one read's acknowledgements before the next read: it reads what it
+     * has not sent yet (ids after the last it sent), hands it all to Kafka at once, and marks the
+     * acknowledged ids as their answers arrive. With nothing new to read it waits for a commit's wake-up
+     * or a broker's answer, whichever comes first, so an entry written while earlier ones are in flight
+     * goes out within milliseconds rather than after their acknowledgements. At most
+     * {@code mash.outbox.batch-size} entries are in flight at once (the emitter's buffer stays bounded).
+     *
+     * <p>The pass stops reading when all it sent is acknowledged and nothing new is waiting (so the marks
+     * are committed at once when the traffic pauses, rather than the transaction lingering idle), after
+     * {@code mash.outbox.pass-length} (so under continuous traffic the marks are still committed regularly
+     * and the claim is let go: a replica that dies loses at most one pass's marks, whose entries are then
+     * sent again with the same {@code ce_id}), or at the broker's first refusal or timeout. It then waits
+     * for what is in flight, marks what was acknowledged and commits. After a refusal the pass is
+     * INCOMPLETE and tried again after a pause, from the oldest unpublished entry, so nothing is lost; an
+     * entry refused while a later one was acknowledged goes out again after it (at-least-once, as before:
+     * consumers drop a {@code ce_id} they have seen).
+     *
+     * <p>An entry committed after a later-numbered one the pass already sent (ids are taken at insert,
+     * not at commit) is not among the ids after the last sent: the next pass, which starts from the
+     * oldest unpublished entry and follows this one at once, sends it.
      */
     Pass pass() throws Exception {
+        wakeUp.clear();   // what committed before this reads anyway; a stale wake-up would only cost a read
         return QuarkusTransaction.requiringNew()
-                .timeout((int) TimeUnit.MILLISECONDS.toSeconds(deliveryTimeoutMs) + 30)
+                .timeout((int) (passLength.toSeconds() + TimeUnit.MILLISECONDS.toSeconds(deliveryTimeoutMs) + 30))
                 .call(() -> {
                     if (!outbox.claimRelay()) {
                         return Pass.ANOTHER_RELAYS;
                     }
-                    List<OutboxEntry> batch = outbox.unpublished(batchSize);
-                    if (batch.isEmpty()) {
+                    InFlight inFlight = new InFlight(this::wake);
+                    sendAsTheyCome(inFlight);
+                    long answersBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs + 5_000);
+                    while (inFlight.outstanding() > 0 && waitForSignal(answersBy)) {
+                        // each answer wakes this thread; a wake-up for a new entry just loops
+                    }
+                    outbox.markPublished(inFlight.takeAcknowledged());
+                    if (inFlight.sent() == 0) {
                         return Pass.IDLE;
                     }
-                    List<Long> published = publish(batch);
-                    outbox.markPublished(published);
-                    if (published.size() == batch.size()) {
+                    if (inFlight.taken() == inFlight.sent()) {
                         return Pass.PUBLISHED;
                     }
-                    LOG.warnf("Kafka accepted %d of %d outbox entries; retrying", published.size(), batch.size());
+                    LOG.warnf("Kafka accepted %d of %d outbox entries; retrying", inFlight.taken(), inFlight.sent());
                     return Pass.INCOMPLETE;
                 });
     }
 
-    /** Sends the batch and returns the ids the broker acknowledged. */
-    private List<Long> publish(List<OutboxEntry> batch) throws InterruptedException {
-        List<CompletableFuture<Void>> delivered = new ArrayList<>(batch.size());
-        for (OutboxEntry entry : batch) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            delivered.add(done);
-            kafka.send(CloudEventMessages.cloudEvent(entry.topic(), entry.eventId().toString(), entry.type(), source,
-                    entry.subject(), entry.occurredAt(), entry.key(), entry.payload(), done));
-        }
-        List<Long> published = new ArrayList<>(batch.size());
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs + 5_000);
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                delivered.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                published.add(batch.get(i).id());
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // left unpublished: sent again on the next pass
+    /** Reads and sends until the pass should stop reading (see {@link #pass}), marking acknowledgements meanwhile. */
+    private void sendAsTheyCome(InFlight inFlight) throws InterruptedException {
+        long lastSent = 0;
+        long stopReadingAt = System.nanoTime() + passLength.toNanos();
+        while (!inFlight.failed()) {
+            int room = batchSize - inFlight.outstanding();
+            List<OutboxEntry> entries = room > 0 ? outbox.unpublishedAfter(lastSent, room) : List.of();
+            for (OutboxEntry entry : entries) {
+                send(entry, inFlight);
+                lastSent = entry.id();
+            }
+            outbox.markPublished(inFlight.takeAcknowledged());
+            if (entries.isEmpty()) {
+                boolean allAnsweredAndNothingNew = room > 0 && inFlight.outstanding() == 0;
+                if (allAnsweredAndNothingNew || !waitForSignal(stopReadingAt)) {
+                    return;
+                }
+            } else if (System.nanoTime() - stopReadingAt >= 0) {
+                return;
             }
         }
-        return published;
+    }
+
+    private void send(OutboxEntry entry, InFlight inFlight) {
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        inFlight.sent(entry.id(), delivered);
+        try {
+            kafka.send(CloudEventMessages.cloudEvent(entry.topic(), entry.eventId().toString(), entry.type(), source,
+                    entry.subject(), entry.occurredAt(), entry.key(), entry.payload(), delivered));
+        } catch (RuntimeException e) {
+            // the channel refused it outright (closed, or its buffer full): as a refusal by the broker
+            delivered.completeExceptionally(e);
+        }
+    }
+
+    private void wake() {
+        wakeUp.offer(Boolean.TRUE);
+    }
+
+    /** Waits for a commit's wake-up or a broker's answer; false when {@code until} (a nanoTime) came first. */
+    private boolean waitForSignal(long until) throws InterruptedException {
+        long left = until - System.nanoTime();
+        return left > 0 && wakeUp.poll(left, TimeUnit.NANOSECONDS) != null;
     }
 }

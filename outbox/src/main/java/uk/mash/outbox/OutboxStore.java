@@ -82,13 +82,18 @@ public class OutboxStore {
     /** The advisory lock's name: one relay per service database. */
     public static final String RELAY_LOCK = "outbox-relay";
 
-    /** The oldest unpublished entries, in the order they were written. */
-    public List<OutboxEntry> unpublished(int limit) {
+    /**
+     * The oldest unpublished entries after {@code afterId} (0: from the start), in the order they were
+     * written. A relay pass asks again with the last id it sent, so each read brings only what it has
+     * not sent yet; under READ COMMITTED each read sees every entry committed before it.
+     */
+    public List<OutboxEntry> unpublishedAfter(long afterId, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
                      SELECT id, event_id, topic, type, message_key, subject, occurred_at, payload
-                     FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
-            s.setInt(1, limit);
+                     FROM outbox WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?""")) {
+            s.setLong(1, afterId);
+            s.setInt(2, limit);
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

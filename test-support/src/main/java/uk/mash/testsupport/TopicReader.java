@@ -29,8 +29,13 @@ public final class TopicReader implements AutoCloseable {
     private final List<Received> seen = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this(topic, TestInfrastructure.kafkaBootstrapServers());
+    }
+
+    /** Reads the topic on another cluster than the test broker (a test that starts its own). */
+    public TopicReader(String topic, String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
