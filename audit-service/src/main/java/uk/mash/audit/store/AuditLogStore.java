@@ -289,7 +289,7 @@ public class AuditLogStore {
      * wire format), made an Instant directly; pgjdbc's OffsetDateTime costs a new ZoneRules each.
      * Text (binary transfer off) is parsed as usual.
      */
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         byte[] raw = rs.getBytes(column);
         if (raw != null && raw.length == 8) {
             long micros = 0;

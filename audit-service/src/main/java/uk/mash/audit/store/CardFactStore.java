@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,8 +226,8 @@ public class CardFactStore {
         return Arrays.stream(values).map(type::cast).toList();
     }
 
+    /** A nullable timestamptz, decoded from its binary form (AuditLogStore.instant: no ZoneRules built per row). */
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return rs.getBytes(column) == null ? null : AuditLogStore.instant(rs, column);
     }
 }
