@@ -37,7 +37,7 @@ class RebuildIT {
 
         Api.as("manager").post("/api/v1/audit/rebuild").then().statusCode(403);
         Api.auditor().post("/api/v1/audit/rebuild").then().statusCode(200)
-                .body("rebuilt", equalTo(List.of("report_case")));
+                .body("rebuilt", equalTo(List.of("report_case", "report_card_facts")));
         assertThat(eventIds(caseId)).contains(reportEvent);
     }
 

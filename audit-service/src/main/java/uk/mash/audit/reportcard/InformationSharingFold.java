@@ -18,10 +18,6 @@ import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.UnstorableRecord;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Rag;
-import uk.mash.contracts.events.InformationRequestAnswered;
-import uk.mash.contracts.events.InformationRequestDeclined;
-import uk.mash.contracts.events.InformationRequested;
-import uk.mash.contracts.events.RiskRated;
 
 /**
  * Computes the report card's {@link InformationSharing} from log entries alone: the requests whose
@@ -51,13 +47,18 @@ public final class InformationSharingFold {
      * some asked outside it: they were chosen by their ce_time, close to but not their requestedAt).
      */
     public Set<String> casesAsked(List<AuditEntry> requested, LocalDate from, LocalDate to) {
+        return casesAskedIn(facts(requested), from, to);
+    }
+
+    /** The cases with a request asked in the period among these requested facts, as {@link #casesAsked}. */
+    public Set<String> casesAskedIn(List<CardFact> requested, LocalDate from, LocalDate to) {
         Instant start = start(from);
         Instant end = end(to);
         Set<String> cases = new LinkedHashSet<>();
-        for (AuditEntry e : requested) {
-            InformationRequested q = read(e, InformationRequested.class);
-            if (q != null && q.caseId() != null && within(q.requestedAt(), start, end)) {
-                cases.add(q.caseId().toString());
+        for (CardFact q : requested) {
+            if (EventTypes.INFORMATION_REQUESTED.equals(q.type()) && q.subjectId() != null
+                    && within(q.at(), start, end)) {
+                cases.add(q.subjectId().toString());
             }
         }
         return cases;
@@ -69,39 +70,38 @@ public final class InformationSharingFold {
      * ratings that moved its due time.
      */
     public InformationSharing fold(List<AuditEntry> entries, LocalDate from, LocalDate to) {
+        return foldFacts(facts(entries), from, to);
+    }
+
+    /** Folds the facts of entries of any types, in log order, as {@link #fold}. */
+    public InformationSharing foldFacts(List<CardFact> facts, LocalDate from, LocalDate to) {
         Instant start = start(from);
         Instant end = end(to);
-        Map<UUID, InformationRequested> requested = new LinkedHashMap<>();
-        Map<UUID, InformationRequestAnswered> answered = new HashMap<>();
-        Map<UUID, InformationRequestDeclined> declined = new HashMap<>();
-        Map<UUID, Rag> lastRating = new HashMap<>();
-        for (AuditEntry e : entries) {
-            switch (e.type()) {
+        Map<UUID, CardFact> requested = new LinkedHashMap<>();
+        Map<UUID, CardFact> answered = new HashMap<>();
+        Map<UUID, CardFact> declined = new HashMap<>();
+        Map<UUID, String> lastRating = new HashMap<>();
+        for (CardFact f : facts) {
+            switch (f.type()) {
                 case EventTypes.INFORMATION_REQUESTED -> {
-                    InformationRequested q = read(e, InformationRequested.class);
-                    if (q != null && q.requestId() != null) {
-                        requested.putIfAbsent(q.requestId(), q);
+                    if (f.itemId() != null) {
+                        requested.putIfAbsent(f.itemId(), f);
                     }
                 }
                 case EventTypes.INFORMATION_REQUEST_ANSWERED -> {
-                    InformationRequestAnswered a = read(e, InformationRequestAnswered.class);
-                    if (a != null && a.requestId() != null) {
-                        answered.putIfAbsent(a.requestId(), a);
+                    if (f.itemId() != null) {
+                        answered.putIfAbsent(f.itemId(), f);
                     }
                 }
                 case EventTypes.INFORMATION_REQUEST_DECLINED -> {
-                    InformationRequestDeclined d = read(e, InformationRequestDeclined.class);
-                    if (d != null && d.requestId() != null) {
-                        declined.putIfAbsent(d.requestId(), d);
+                    if (f.itemId() != null) {
+                        declined.putIfAbsent(f.itemId(), f);
                     }
                 }
                 case EventTypes.RISK_RATED -> {
-                    RiskRated r = read(e, RiskRated.class);
-                    if (r != null) {
-                        // a rating names the requests still open; the last one naming a request set its due time
-                        for (RiskRated.InformationRequestDue due : r.informationRequestsDue()) {
-                            lastRating.put(due.requestId(), r.rag());
-                        }
+                    // a rating names the requests still open; the last one naming a request set its due time
+                    for (UUID requestId : f.requestIds()) {
+                        lastRating.put(requestId, f.rag());
                     }
                 }
                 default -> {
@@ -112,15 +112,15 @@ public final class InformationSharingFold {
         Tally all = new Tally();
         Map<Rag, Tally> byRag = new HashMap<>();
         Map<String, Tally> byAgency = new TreeMap<>();
-        for (InformationRequested q : requested.values()) {
-            if (!within(q.requestedAt(), start, end)) {
+        for (CardFact q : requested.values()) {
+            if (!within(q.at(), start, end)) {
                 continue;
             }
-            InformationRequestAnswered a = answered.get(q.requestId());
-            InformationRequestDeclined d = a == null ? declined.get(q.requestId()) : null;
-            Rag rag = a != null ? a.rag() : lastRating.containsKey(q.requestId()) ? lastRating.get(q.requestId()) : q.rag();
-            String agency = q.agency() == null ? "UNKNOWN" : q.agency().name();
-            for (Tally t : List.of(all, byRag.computeIfAbsent(rag == null ? Rag.AMBER : rag, r -> new Tally()),
+            CardFact a = answered.get(q.itemId());
+            CardFact d = a == null ? declined.get(q.itemId()) : null;
+            String rag = a != null ? a.rag() : lastRating.containsKey(q.itemId()) ? lastRating.get(q.itemId()) : q.rag();
+            String agency = q.agency() == null ? "UNKNOWN" : q.agency();
+            for (Tally t : List.of(all, byRag.computeIfAbsent(rag == null ? Rag.AMBER : Rag.valueOf(rag), r -> new Tally()),
                     byAgency.computeIfAbsent(agency, x -> new Tally()))) {
                 t.count(q, a, d);
             }
@@ -149,15 +149,15 @@ public final class InformationSharingFold {
         long inTime;
         final List<Duration> responses = new ArrayList<>();
 
-        void count(InformationRequested q, InformationRequestAnswered a, InformationRequestDeclined d) {
+        void count(CardFact q, CardFact a, CardFact d) {
             requests++;
             if (a != null) {
                 answered++;
-                if (a.withinDueBy()) {
+                if (a.inTime()) {
                     inTime++;
                 }
-                if (q.requestedAt() != null && a.answeredAt() != null) {
-                    responses.add(Duration.between(q.requestedAt(), a.answeredAt()));
+                if (q.at() != null && a.at() != null) {
+                    responses.add(Duration.between(q.at(), a.at()));
                 }
             } else if (d != null) {
                 declined++;
@@ -181,17 +181,26 @@ public final class InformationSharingFold {
         return instant != null && !instant.isBefore(start) && instant.isBefore(end);
     }
 
-    /** The entry's event, or null (and a warning naming its sequence) when no figure can come from it. */
-    private <T> T read(AuditEntry e, Class<T> type) {
-        if (UnstorableRecord.is(e.data())) {
-            LOG.warnf("Report card skips entry %d: a record in its unstorable form", e.sequence());
-            return null;
+    /** The entries' facts, in their order; a warning naming each entry no figure can come from. */
+    private List<CardFact> facts(List<AuditEntry> entries) {
+        List<CardFact> facts = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            if (!EventTypes.INFORMATION_REQUESTED.equals(e.type()) && !OUTCOME_TYPES.contains(e.type())) {
+                continue;
+            }
+            if (UnstorableRecord.is(e.data())) {
+                LOG.warnf("Report card skips entry %d: a record in its unstorable form", e.sequence());
+                continue;
+            }
+            try {
+                CardFact f = CardFact.of(mapper, e);
+                if (f != null) {
+                    facts.add(f);
+                }
+            } catch (CardFact.Unreadable unreadable) {
+                LOG.warnf("Report card skips entry %d: its data cannot be read as %s", e.sequence(), e.type());
+            }
         }
-        try {
-            return mapper.readValue(e.data(), type);
-        } catch (Exception ex) {
-            LOG.warnf("Report card skips entry %d: its data cannot be read as %s", e.sequence(), e.type());
-            return null;
-        }
+        return facts;
     }
 }

@@ -16,14 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.UnstorableRecord;
-import uk.mash.contracts.Concern;
 import uk.mash.contracts.EventTypes;
-import uk.mash.contracts.events.CaseOpened;
-import uk.mash.contracts.events.DecisionRecorded;
-import uk.mash.contracts.events.ReferralAcknowledged;
-import uk.mash.contracts.events.ReferralRouted;
-import uk.mash.contracts.events.ReferralWithdrawn;
-import uk.mash.contracts.events.ReportReceived;
 
 /** Computes the report card from the log's entries alone. */
 public final class ReportCardFold {
@@ -66,7 +59,7 @@ public final class ReportCardFold {
     }
 
     /** What the card needs of a report received. */
-    private record ReportFact(long sequence, Instant receivedAt, String agency, List<Concern> concerns) {
+    private record ReportFact(long sequence, Instant receivedAt, String agency, List<String> concerns) {
     }
 
     /** What the card needs of a case opened. */
@@ -138,49 +131,43 @@ public final class ReportCardFold {
                 LOG.warnf("Report card skips entry %d: a record in its unstorable form", e.sequence());
                 return;
             }
-            long seq = e.sequence();
             try {
-                switch (e.type()) {
-                    case EventTypes.REPORT_RECEIVED -> {
-                        ReportReceived r = read(e, ReportReceived.class);
-                        String agency = r.referrer() == null || r.referrer().agency() == null ? "UNKNOWN"
-                                : r.referrer().agency().name();
-                        first(reports, r.reportId(), new ReportFact(seq, r.receivedAt(), agency,
-                                r.concerns() == null ? List.of() : r.concerns()), ReportFact::sequence);
+                CardFact fact = CardFact.of(mapper, e);
+                if (fact != null) {
+                    accept(fact);
+                }
+            } catch (CardFact.Unreadable unreadable) {
+                // an entry whose data is not the event its type says: recorded, but no figure can come from it
+                LOG.warnf("Report card skips entry %d: its data cannot be read as %s", e.sequence(), e.type());
+            }
+        }
+
+        /** Tallies one entry's fact (facts of types the card does not count change nothing). */
+        public void accept(CardFact f) {
+            long seq = f.sequence();
+            switch (f.type()) {
+                case EventTypes.REPORT_RECEIVED -> first(reports, f.reportId(), new ReportFact(seq, f.at(),
+                        f.agency() == null ? "UNKNOWN" : f.agency(), f.concerns() == null ? List.of() : f.concerns()),
+                        ReportFact::sequence);
+                case EventTypes.CASE_OPENED -> first(cases, f.subjectId(),
+                        new CaseFact(seq, f.at(), f.reportId(), f.reReferral()), CaseFact::sequence);
+                case EventTypes.DECISION_RECORDED -> {
+                    DecisionFact fact = new DecisionFact(seq, f.at(), f.inTime(),
+                            f.outcome() == null ? "UNKNOWN" : f.outcome());
+                    if (!f.supersedes()) {
+                        first(firstDecision, f.subjectId(), fact, DecisionFact::sequence);
                     }
-                    case EventTypes.CASE_OPENED -> {
-                        CaseOpened c = read(e, CaseOpened.class);
-                        first(cases, c.caseId(), new CaseFact(seq, c.openedAt(), c.reportId(), c.reReferral()),
-                                CaseFact::sequence);
-                    }
-                    case EventTypes.DECISION_RECORDED -> {
-                        DecisionRecorded d = read(e, DecisionRecorded.class);
-                        DecisionFact fact = new DecisionFact(seq, d.decidedAt(), d.withinTimescale(),
-                                d.outcome() == null ? "UNKNOWN" : d.outcome().name());
-                        if (d.supersedes() == null) {
-                            first(firstDecision, d.caseId(), fact, DecisionFact::sequence);
-                        }
-                        if (d.decidedAt() != null && d.decidedAt().isBefore(end)) {
-                            latestDecisionBeforeEnd.merge(d.caseId(), fact,
-                                    (a, b) -> a.sequence() >= b.sequence() ? a : b);
-                        }
-                    }
-                    case EventTypes.REFERRAL_ROUTED -> {
-                        ReferralRouted r = read(e, ReferralRouted.class);
-                        first(routed, r.referralId(), new RoutedFact(seq, r.caseId(), r.routedAt()), RoutedFact::sequence);
-                    }
-                    case EventTypes.REFERRAL_WITHDRAWN -> withdrawn.add(read(e, ReferralWithdrawn.class).referralId());
-                    case EventTypes.REFERRAL_ACKNOWLEDGED -> {
-                        ReferralAcknowledged a = read(e, ReferralAcknowledged.class);
-                        first(acknowledged, a.referralId(), new AcknowledgedFact(seq, a.withinLimit()),
-                                AcknowledgedFact::sequence);
-                    }
-                    default -> {
+                    if (f.at() != null && f.at().isBefore(end)) {
+                        latestDecisionBeforeEnd.merge(f.subjectId(), fact, (a, b) -> a.sequence() >= b.sequence() ? a : b);
                     }
                 }
-            } catch (IllegalStateException unreadable) {
-                // an entry whose data is not the event its type says: recorded, but no figure can come from it
-                LOG.warnf("Report card skips entry %d: its data cannot be read as %s", seq, e.type());
+                case EventTypes.REFERRAL_ROUTED -> first(routed, f.itemId(), new RoutedFact(seq, f.subjectId(), f.at()),
+                        RoutedFact::sequence);
+                case EventTypes.REFERRAL_WITHDRAWN -> withdrawn.add(f.itemId());
+                case EventTypes.REFERRAL_ACKNOWLEDGED -> first(acknowledged, f.itemId(),
+                        new AcknowledgedFact(seq, f.inTime()), AcknowledgedFact::sequence);
+                default -> {
+                }
             }
         }
 
@@ -194,8 +181,8 @@ public final class ReportCardFold {
                 if (within(r.receivedAt(), start, end)) {
                     contacts++;
                     byAgency.merge(r.agency(), 1L, Long::sum);
-                    for (Concern c : r.concerns()) {
-                        byConcern.merge(c.name(), 1L, Long::sum);
+                    for (String c : r.concerns()) {
+                        byConcern.merge(c, 1L, Long::sum);
                     }
                 }
             }
@@ -285,13 +272,5 @@ public final class ReportCardFold {
 
     private static boolean within(Instant instant, Instant start, Instant end) {
         return instant != null && !instant.isBefore(start) && instant.isBefore(end);
-    }
-
-    private <T> T read(AuditEntry e, Class<T> type) {
-        try {
-            return mapper.readValue(e.data(), type);
-        } catch (Exception ex) {
-            throw new IllegalStateException("Entry " + e.sequence() + " cannot be read as " + type.getSimpleName(), ex);
-        }
     }
 }

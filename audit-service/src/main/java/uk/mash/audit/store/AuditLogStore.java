@@ -1,9 +1,9 @@
 package uk.mash.audit.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,21 +13,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.postgresql.PGStatement;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.log.CanonicalForm;
 import uk.mash.audit.log.ReceivedEvent;
+import uk.mash.audit.reportcard.CardFact;
 import uk.mash.contracts.EventTypes;
 import uk.mash.support.store.StoreException;
 
-/** audit's log and its one projection (report_case), in its own PostgreSQL database. */
+/** audit's log and its projection report_case, in its own PostgreSQL database; the appender also writes report_card_facts (CardFactStore). */
 @ApplicationScoped
 public class AuditLogStore {
 
@@ -46,8 +45,13 @@ public class AuditLogStore {
     public record Appended(int appended, int duplicates, Head head) {
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditLogStore.class);
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Appends the batch in one transaction, in the order given, skipping events whose id is
@@ -71,7 +75,8 @@ public class AuditLogStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                      PreparedStatement mapping = c.prepareStatement("""
                              INSERT INTO report_case (report_id, case_id, sequence) VALUES (?, ?, ?)
-                             ON CONFLICT (report_id) DO NOTHING""")) {
+                             ON CONFLICT (report_id) DO NOTHING""");
+                     CardFactStore.Inserts facts = new CardFactStore.Inserts(c)) {
                     for (ReceivedEvent event : batch) {
                         if (!known.add(event.eventId())) {
                             duplicates++;
@@ -103,11 +108,13 @@ public class AuditLogStore {
                             mapping.setLong(3, sequence);
                             mapping.addBatch();
                         }
+                        addFact(facts, sequence, event, occurred);
                         previous = hash;
                         appended++;
                     }
                     insert.executeBatch();
                     mapping.executeBatch();
+                    facts.execute();
                 }
                 c.commit();
                 return new Appended(appended, duplicates, new Head(sequence, previous));
@@ -117,6 +124,22 @@ public class AuditLogStore {
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    /**
+     * The report card's fact of the entry, written with it (report_card_facts): an entry whose data is not the
+     * event its type says has none, as the card counts nothing from it.
+     */
+    private void addFact(CardFactStore.Inserts facts, long sequence, ReceivedEvent event, Instant occurred)
+            throws SQLException {
+        try {
+            CardFact fact = CardFact.of(mapper, sequence, event.type(), event.caseId(), occurred, event.data());
+            if (fact != null) {
+                facts.add(fact);
+            }
+        } catch (CardFact.Unreadable unreadable) {
+            LOG.warnf("Report card facts: entry %d has none, its data cannot be read as %s", sequence, event.type());
         }
     }
 
@@ -223,116 +246,6 @@ public class AuditLogStore {
                 + " ORDER BY 1", caseId, caseId);
     }
 
-    /**
-     * Entries of one type whose event occurred (ce_time) at or after {@code from} and before {@code to},
-     * in log order. Through the index audit_entries_type_time (V2): the rows read are those of the
-     * period, however long the log.
-     */
-    public List<AuditEntry> entriesOfTypeOccurred(String type, Instant from, Instant to) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_entries e"
-                     + " WHERE e.type = ? AND e.occurred_at >= ? AND e.occurred_at < ? ORDER BY e.sequence")) {
-            s.setString(1, type);
-            s.setObject(2, from.atOffset(ZoneOffset.UTC));
-            s.setObject(3, to.atOffset(ZoneOffset.UTC));
-            return rows(s);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /**
-     * Streams to {@code visitor}, in no particular order, the entries of these types whose ce_time lies in [from, to)
-     * (index audit_entries_type_time), through a cursor: what is held at once is one fetch, whatever the period.
-     */
-    public void streamOfTypesOccurred(List<String> types, Instant from, Instant to, Consumer<AuditEntry> visitor) {
-        stream("SELECT " + COLUMNS + " FROM audit_entries e"
-                + " WHERE e.type = ANY (?) AND e.occurred_at >= ? AND e.occurred_at < ?", (c, s) -> {
-                    s.setArray(1, c.createArrayOf("text", types.toArray()));
-                    s.setObject(2, from.atOffset(ZoneOffset.UTC));
-                    s.setObject(3, to.atOffset(ZoneOffset.UTC));
-                }, visitor);
-    }
-
-    /**
-     * Streams to {@code visitor}, in no particular order, the entries of {@code types} that name one of these cases
-     * (index audit_entries_case, as {@link #entriesOfCases}), leaving out those of {@code readTypes} whose ce_time
-     * lies in [readFrom, readTo): the caller has read those already.
-     */
-    public void streamOfCases(Collection<String> caseIds, List<String> types, List<String> readTypes, Instant readFrom,
-                              Instant readTo, Consumer<AuditEntry> visitor) {
-        if (caseIds.isEmpty()) {
-            return;
-        }
-        stream("SELECT " + COLUMNS + " FROM (SELECT * FROM audit_entries WHERE case_id = ANY (?) OFFSET 0) e"
-                + " WHERE e.type = ANY (?) AND NOT (e.type = ANY (?) AND e.occurred_at >= ? AND e.occurred_at < ?)",
-                (c, s) -> {
-                    s.setArray(1, c.createArrayOf("text", caseIds.toArray()));
-                    s.setArray(2, c.createArrayOf("text", types.toArray()));
-                    s.setArray(3, c.createArrayOf("text", readTypes.toArray()));
-                    s.setObject(4, readFrom.atOffset(ZoneOffset.UTC));
-                    s.setObject(5, readTo.atOffset(ZoneOffset.UTC));
-                }, visitor);
-    }
-
-    /** Streams to {@code visitor}, in no particular order, the received entries of these reports (index audit_entries_report). */
-    public void streamReportsReceived(Collection<String> reportIds, Consumer<AuditEntry> visitor) {
-        if (reportIds.isEmpty()) {
-            return;
-        }
-        stream("SELECT " + COLUMNS + " FROM audit_entries e WHERE e.case_id IS NULL"
-                + " AND ((e.data::jsonb) ->> 'reportId') = ANY (?) AND e.type = ?", (c, s) -> {
-                    s.setArray(1, c.createArrayOf("text", reportIds.toArray()));
-                    s.setString(2, EventTypes.REPORT_RECEIVED);
-                }, visitor);
-    }
-
-    /** Sets a statement's parameters (it may need the connection, for arrays). */
-    private interface Binder {
-        void bind(Connection c, PreparedStatement s) throws SQLException;
-    }
-
-    /** Runs a query through a cursor (500 rows a fetch) and hands each row to {@code visitor} as it is read. */
-    private void stream(String sql, Binder binder, Consumer<AuditEntry> visitor) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // a cursor only inside a transaction
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setFetchSize(500);
-                binder.bind(c, s);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        visitor.accept(entry(rs));
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /**
-     * The entries of the given types that name one of these cases, in log order. Through the index
-     * audit_entries_case (case_id, sequence) alone: the rows read are those of these cases. OFFSET 0 keeps
-     * the type out of the index scan; left in, PostgreSQL 15 ANDs a bitmap of every entry of those types in
-     * the whole log (audit_entries_type_time), which grows with the log (EXPLAIN on a million entries).
-     */
-    public List<AuditEntry> entriesOfCases(Collection<String> caseIds, List<String> types) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM (SELECT * FROM audit_entries"
-                     + " WHERE case_id = ANY (?) OFFSET 0) e WHERE e.type = ANY (?) ORDER BY e.sequence")) {
-            s.setArray(1, c.createArrayOf("text", caseIds.toArray()));
-            s.setArray(2, c.createArrayOf("text", types.toArray()));
-            return rows(s);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
     /** Reads of cases, optionally of one case and/or by one person. */
     public List<AuditEntry> caseReads(String caseId, String sub) {
         return query("SELECT " + COLUMNS + " FROM audit_entries e WHERE e.type = '" + EventTypes.CASE_READ + "'"
@@ -376,7 +289,7 @@ public class AuditLogStore {
      * wire format), made an Instant directly; pgjdbc's OffsetDateTime costs a new ZoneRules each.
      * Text (binary transfer off) is parsed as usual.
      */
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         byte[] raw = rs.getBytes(column);
         if (raw != null && raw.length == 8) {
             long micros = 0;
@@ -389,7 +302,7 @@ public class AuditLogStore {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private static void lockAppender(Connection c) throws SQLException {
+    static void lockAppender(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, APPENDER_LOCK);
             lock.execute();

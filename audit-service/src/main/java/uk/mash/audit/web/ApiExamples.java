@@ -81,7 +81,7 @@ final class ApiExamples {
             """;
 
     static final String REBUILT = """
-            {"rebuilt": ["report_case"], "reportCases": 84, "head": 871}""";
+            {"rebuilt": ["report_case", "report_card_facts"], "reportCases": 84, "reportCardFacts": 690, "head": 871}""";
 
     static final String REPORT_CARD = """
             {"from": "2026-11-01", "to": "2026-11-30", "contactsReceived": 1684, "casesOpened": 1402, "referrals": 911,

@@ -40,6 +40,7 @@ import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.replay.CaseReplay;
 import uk.mash.audit.replay.CaseAsOf;
 import uk.mash.audit.store.AuditLogStore;
+import uk.mash.audit.store.CardFactStore;
 import uk.mash.outbox.CaseReads;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.Problem;
@@ -58,6 +59,9 @@ public class AuditResource {
 
     @Inject
     AuditLogStore store;
+
+    @Inject
+    CardFactStore cardFacts;
 
     @Inject
     IntegrityCheck integrity;
@@ -243,17 +247,19 @@ public class AuditResource {
         return checkpoints.publicKeyPem();
     }
 
-    /** Every projection folded again from the log alone (today: report to case). */
+    /** Every projection folded again from the log alone: report to case, and the report card's facts. */
     @POST
     @Path("/rebuild")
     @Operation(summary = "Rebuild the projections from the log",
-            description = "For an auditor: folds every projection (today the report-to-case map) again from the log "
-                    + "alone, and says how many it rebuilt. Changes no entry of the log.")
+            description = "For an auditor: folds every projection (the report-to-case map and the report card's "
+                    + "facts) again from the log alone, and says how many it rebuilt. Changes no entry of the log.")
     @APIResponse(responseCode = "200", description = "What was rebuilt, and the log's head sequence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "rebuilt", value = ApiExamples.REBUILT)))
     public Map<String, Object> rebuild() {
         int reportCases = store.rebuildReportCases();
-        return Map.of("rebuilt", List.of("report_case"), "reportCases", reportCases, "head", store.head().sequence());
+        int facts = cardFacts.rebuild();
+        return Map.of("rebuilt", List.of("report_case", "report_card_facts"), "reportCases", reportCases,
+                "reportCardFacts", facts, "head", store.head().sequence());
     }
 }

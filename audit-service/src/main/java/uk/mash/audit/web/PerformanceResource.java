@@ -25,25 +25,26 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import uk.mash.audit.log.AuditEntry;
+import java.util.UUID;
+import uk.mash.audit.reportcard.CardFact;
 import uk.mash.audit.reportcard.InformationSharing;
 import uk.mash.audit.reportcard.InformationSharingFold;
 import uk.mash.audit.reportcard.ReportCard;
 import uk.mash.audit.reportcard.ReportCardFold;
-import uk.mash.audit.store.AuditLogStore;
+import uk.mash.audit.store.CardFactStore;
 import uk.mash.contracts.EventTypes;
 import uk.mash.support.problem.Problem;
 import uk.mash.support.problem.ProblemException;
 import uk.mash.support.security.Roles;
 
-/** The report card of DOMAIN.md, computed from the log. */
+/** The report card of DOMAIN.md, computed from the log's facts (report_card_facts, kept with each entry). */
 @Path("/api/v1/performance")
 @Tag(name = "Report card", description = "The performance figures a safeguarding board reads, computed from the audit log.")
 @Produces(MediaType.APPLICATION_JSON)
 public class PerformanceResource {
 
     @Inject
-    AuditLogStore store;
+    CardFactStore facts;
 
     @Inject
     ObjectMapper mapper;
@@ -90,20 +91,20 @@ public class PerformanceResource {
             EventTypes.REFERRAL_ACKNOWLEDGED);
 
     /**
-     * Streams into the tally the entries the rest of the card needs for {@code from} to {@code to}, read so that
-     * the cost grows with the period, not with the log, and so that no entry is held once tallied (the tally keeps
-     * a few small facts each): a decade's log of a large authority has some 200,000 such entries in a half-year,
-     * more than the service's heap as entries. The tally counts only what is dated inside the period, so it gets
-     * the same figures from these as from every entry of its types:
+     * Streams into the tally the facts (report_card_facts: a few typed columns of each entry, no JSON to parse)
+     * the rest of the card needs for {@code from} to {@code to}, read so that the cost grows with the period, not
+     * with the log, and so that none is held once tallied: a decade's log of a large authority has some 200,000
+     * such entries in a half-year. The tally counts only what is dated inside the period, so it gets the same
+     * figures from these as from every entry of its types:
      * <ol>
      *   <li>the reports, openings, decisions and routings whose ce_time lies in the period widened by a
-     *       day each side (index audit_entries_type_time; an event's ce_time is its own instant, or within
+     *       day each side (index report_card_facts_type_time; an event's ce_time is its own instant, or within
      *       seconds of it for screening's);</li>
      *   <li>for each case among them, its opening, decisions, routings, withdrawals and acknowledgements
-     *       whenever they came (index audit_entries_case), less those step 1 read: whether a case opened in the
+     *       whenever they came (index report_card_facts_case), less those step 1 read: whether a case opened in the
      *       period was routed, the decision standing at the period's end, whether a referral was withdrawn or
      *       acknowledged;</li>
-     *   <li>the opening report of each of those cases not read in step 1 (index audit_entries_report), for
+     *   <li>the opening report of each of those cases not read in step 1 (index report_card_facts_report), for
      *       report-to-decision.</li>
      * </ol>
      */
@@ -111,42 +112,42 @@ public class PerformanceResource {
         Instant widenedFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant widenedTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         Set<String> cases = new HashSet<>();
-        store.streamOfTypesOccurred(DATED_IN_THE_PERIOD, widenedFrom, widenedTo, e -> {
-            if (e.caseId() != null) {
-                cases.add(e.caseId());
+        facts.streamOfTypesOccurred(DATED_IN_THE_PERIOD, widenedFrom, widenedTo, f -> {
+            if (f.caseId() != null) {
+                cases.add(f.caseId());
             }
-            tally.accept(e);
+            tally.accept(f);
         });
-        store.streamOfCases(cases, WHAT_BECAME_OF_THE_CASE, DATED_IN_THE_PERIOD, widenedFrom, widenedTo, tally);
-        Set<String> openingReports = new HashSet<>();
+        facts.streamOfCases(cases, WHAT_BECAME_OF_THE_CASE, DATED_IN_THE_PERIOD, widenedFrom, widenedTo, tally::accept);
+        Set<UUID> openingReports = new HashSet<>();
         for (String reportId : tally.openingReports()) {
             if (!tally.hasReport(reportId)) {
-                openingReports.add(reportId);
+                openingReports.add(UUID.fromString(reportId));
             }
         }
-        store.streamReportsReceived(openingReports, tally);
+        facts.streamReportsReceived(openingReports, tally::accept);
     }
 
     /**
      * The information requests asked from {@code from} to {@code to}, read so that the cost grows with the
      * period, not with the log (CONTRACT.md): never every entry, but
      * <ol>
-     *   <li>the requested entries whose ce_time lies in the period widened by a day each side (index
-     *       audit_entries_type_time). A request's ce_time is within seconds of its requestedAt, but the
+     *   <li>the requested facts whose ce_time lies in the period widened by a day each side (index
+     *       report_card_facts_type_time). A request's ce_time is within seconds of its requestedAt, but the
      *       figure is defined by requestedAt: the day's margin keeps a request asked at 23:59:59.9 and
      *       published after midnight, and the fold drops those asked outside the period;</li>
      *   <li>then only the answers, refusals and ratings of the cases those requests belong to (index
-     *       audit_entries_case), whenever they came, for what became of each request and its final RAG.</li>
+     *       report_card_facts_case), whenever they came, for what became of each request and its final RAG.</li>
      * </ol>
      */
     private InformationSharing informationSharing(LocalDate from, LocalDate to) {
         InformationSharingFold fold = new InformationSharingFold(mapper);
-        List<AuditEntry> requested = store.entriesOfTypeOccurred(EventTypes.INFORMATION_REQUESTED,
+        List<CardFact> requested = facts.ofTypeOccurred(EventTypes.INFORMATION_REQUESTED,
                 from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
-        List<AuditEntry> entries = new ArrayList<>(requested);
-        entries.addAll(store.entriesOfCases(fold.casesAsked(requested, from, to), InformationSharingFold.OUTCOME_TYPES));
-        entries.sort(Comparator.comparingLong(AuditEntry::sequence));
-        return fold.fold(entries, from, to);
+        List<CardFact> all = new ArrayList<>(requested);
+        all.addAll(facts.ofCases(fold.casesAskedIn(requested, from, to), InformationSharingFold.OUTCOME_TYPES));
+        all.sort(Comparator.comparingLong(CardFact::sequence));
+        return fold.foldFacts(all, from, to);
     }
 }
