@@ -1,7 +1,9 @@
 package uk.mash.outbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,6 +20,8 @@ final class InFlight {
     private final Runnable onAnswer;
     private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
+    /** Sent and not yet marked published (the relay's thread alone): what the pass's reads must leave out. */
+    private final Set<Long> unmarked = new HashSet<>();
     private volatile boolean failed;
     private int sent;
     private int taken;
@@ -29,6 +33,7 @@ final class InFlight {
     /** Records that the entry {@code id} was handed over; {@code delivered} completes with the broker's answer. */
     void sent(long id, CompletableFuture<Void> delivered) {
         sent++;
+        unmarked.add(id);
         outstanding.incrementAndGet();
         delivered.whenComplete((ok, failure) -> {
             if (failure == null) {
@@ -48,7 +53,16 @@ final class InFlight {
             ids.add(id);
         }
         taken += ids.size();
+        unmarked.removeAll(ids);
         return ids;
+    }
+
+    /**
+     * The ids handed over and not yet taken as acknowledged: in flight, answered but not yet marked, or
+     * refused. Once taken, an id is marked published in the pass's own transaction, which its later reads see.
+     */
+    Set<Long> unmarked() {
+        return Set.copyOf(unmarked);
     }
 
     /** Sent and not yet answered for. */

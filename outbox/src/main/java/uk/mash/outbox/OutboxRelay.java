@@ -157,7 +157,7 @@ public class OutboxRelay {
      * mid-pass releases the claim with its connection; the next pass of a survivor takes over.
      *
      * <p>The pass does not wait for one read's acknowledgements before the next read: it reads what it
-     * has not sent yet (ids after the last it sent), hands it all to Kafka at once, and marks the
+     * has not sent yet (every unpublished entry but those it sent and has not marked), hands it all to Kafka at once, and marks the
      * acknowledged ids as their answers arrive. With nothing new to read it waits for a commit's wake-up
      * or a broker's answer, whichever comes first, so an entry written while earlier ones are in flight
      * goes out within milliseconds rather than after their acknowledgements. At most
@@ -174,8 +174,8 @@ public class OutboxRelay {
      * consumers drop a {@code ce_id} they have seen).
      *
      * <p>An entry committed after a later-numbered one the pass already sent (ids are taken at insert,
-     * not at commit) is not among the ids after the last sent: the next pass, which starts from the
-     * oldest unpublished entry and follows this one at once, sends it.
+     * not at commit; intake's requests commit in any order) is read by the pass's next read like any
+     * other, not left for the next pass: under a steady load a pass can last its whole pass-length.
      */
     Pass pass() throws Exception {
         wakeUp.clear();   // what committed before this reads anyway; a stale wake-up would only cost a read
@@ -205,14 +205,12 @@ public class OutboxRelay {
 
     /** Reads and sends until the pass should stop reading (see {@link #pass}), marking acknowledgements meanwhile. */
     private void sendAsTheyCome(InFlight inFlight) throws InterruptedException {
-        long lastSent = 0;
         long stopReadingAt = System.nanoTime() + passLength.toNanos();
         while (!inFlight.failed()) {
             int room = batchSize - inFlight.outstanding();
-            List<OutboxEntry> entries = room > 0 ? outbox.unpublishedAfter(lastSent, room) : List.of();
+            List<OutboxEntry> entries = room > 0 ? outbox.unpublishedBut(inFlight.unmarked(), room) : List.of();
             for (OutboxEntry entry : entries) {
                 send(entry, inFlight);
-                lastSent = entry.id();
             }
             outbox.markPublished(inFlight.takeAcknowledged());
             if (entries.isEmpty()) {

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import uk.mash.support.store.StoreException;
 
@@ -83,16 +84,18 @@ public class OutboxStore {
     public static final String RELAY_LOCK = "outbox-relay";
 
     /**
-     * The oldest unpublished entries after {@code afterId} (0: from the start), in the order they were
-     * written. A relay pass asks again with the last id it sent, so each read brings only what it has
-     * not sent yet; under READ COMMITTED each read sees every entry committed before it.
+     * The oldest unpublished entries but {@code leaveOut}, in the order they were written. A relay pass
+     * leaves out what it has sent and not yet marked (what it marked, its own transaction sees as
+     * published), so each read brings only what it has not sent yet, and under READ COMMITTED every
+     * entry committed before the read: also one committed after a later-numbered one (ids are taken at
+     * insert, not at commit), which a read of the ids after the last sent would miss.
      */
-    public List<OutboxEntry> unpublishedAfter(long afterId, int limit) {
+    public List<OutboxEntry> unpublishedBut(Set<Long> leaveOut, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
                      SELECT id, event_id, topic, type, message_key, subject, occurred_at, payload
-                     FROM outbox WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?""")) {
-            s.setLong(1, afterId);
+                     FROM outbox WHERE published_at IS NULL AND id <> ALL (?) ORDER BY id LIMIT ?""")) {
+            s.setArray(1, c.createArrayOf("bigint", leaveOut.toArray()));
             s.setInt(2, limit);
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
