@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,9 @@ import uk.mash.testsupport.TopicWriter;
 /**
  * The referrer-feedback consumer through the one inbound mechanism: poison on mash.case-events is
  * dead-lettered while the feedback behind it flows, a redelivered decision changes nothing, and a
- * PostgreSQL outage is waited out with nothing dead-lettered and nothing lost.
+ * PostgreSQL outage is waited out with nothing dead-lettered and nothing lost. Records written
+ * together reach the consumer in one batch (one transaction): a case's events in it are applied in
+ * order, only a bad one among them is dead-lettered, and the batch delivered again changes nothing.
  */
 @QuarkusTest
 class FeedbackConsumerIT {
@@ -74,10 +77,33 @@ class FeedbackConsumerIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(statusOf(sub, reportId)));
     }
 
-    private String opened(UUID caseId, String reportId, String reference) throws Exception {
-        return writer.cloudEvent(Topics.CASE_EVENTS, caseId.toString(), EventTypes.CASE_OPENED, SCREENING,
-                mapper.writeValueAsString(new CaseOpened(caseId, reference, UUID.fromString(reportId), Instant.now(),
+    private String opened(UUID caseId, String reportId, String reference) {
+        String ceId = id();
+        opened(caseId, reportId, ceId, reference);
+        return ceId;
+    }
+
+    private void opened(UUID caseId, String reportId, String ceId, String reference) {
+        writer.cloudEvent(Topics.CASE_EVENTS, caseId.toString(), ceId, EventTypes.CASE_OPENED, SCREENING, Instant.now(),
+                json(new CaseOpened(caseId, reference, UUID.fromString(reportId), Instant.now(),
                         Instant.now().plusSeconds(86_400), List.of(), List.of(), null, false, List.of())));
+    }
+
+    private void decided(UUID caseId, Outcome outcome, String ceId) {
+        writer.cloudEvent(Topics.CASE_EVENTS, caseId.toString(), ceId, EventTypes.DECISION_RECORDED, SCREENING,
+                Instant.now(), json(decision(caseId, outcome)));
+    }
+
+    private String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
     }
 
     private static DecisionRecorded decision(UUID caseId, Outcome outcome) {
@@ -148,5 +174,64 @@ class FeedbackConsumerIT {
         InboundHealth.awaitFlowing(() -> given().get("/q/health/ready").asString());
         assertThat(deadLetters.all(r -> cases.contains(r.key()), Duration.ofSeconds(3)))
                 .as("feedback dead-lettered for an outage").isEmpty();
+    }
+
+    @Test
+    void aCasesEventsInOneBatchAreAppliedInOrderAndOnlyTheBadOneIsDeadLettered() {
+        String reportId = submit("dsl.batch");
+        UUID caseId = UUID.randomUUID();
+        String badData = "{\"caseId\": \"" + caseId + "\"}";
+
+        List<RecordMetadata> written = writer.together(() -> {
+            opened(caseId, reportId, id(), "MASH-2026-990301");
+            decided(caseId, Outcome.EARLY_HELP, id());
+            writer.cloudEvent(Topics.CASE_EVENTS, caseId.toString(), id(), EventTypes.DECISION_RECORDED, SCREENING,
+                    Instant.now(), badData);
+            decided(caseId, Outcome.CHILD_PROTECTION_STRATEGY, id());
+        });
+
+        // in order: opened, then decided, then decided again by the later decision; out of order the
+        // report would stay SCREENING or keep the earlier outcome
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "CHILD_PROTECTION_STRATEGY".equals(outcomeOf("dsl.batch", reportId)));
+        assertThat(statusOf("dsl.batch", reportId)).isEqualTo("DECIDED");
+        List<TopicReader.Received> dead = deadLetters.all(r -> caseId.toString().equals(r.key()), Duration.ofSeconds(3));
+        assertThat(dead).as("dead letters of the batch").hasSize(1);
+        TopicReader.Received letter = dead.get(0);
+        assertThat(letter.value()).isEqualTo(badData);
+        assertThat(letter.header("dead-letter-reason"))
+                .isEqualTo("A " + EventTypes.DECISION_RECORDED + " without 'caseId, outcome' cannot be processed");
+        assertThat(letter.header("dead-letter-topic")).isEqualTo(Topics.CASE_EVENTS);
+        assertThat(letter.header("dead-letter-partition")).isEqualTo(Integer.toString(written.get(2).partition()));
+        assertThat(letter.header("dead-letter-offset")).isEqualTo(Long.toString(written.get(2).offset()));
+    }
+
+    @Test
+    void aBatchDeliveredAgainDoesNotTakeBackTheOutcomeThatSupersededIt() {
+        String reportId = submit("dsl.batch-again");
+        UUID caseId = UUID.randomUUID();
+        String openedId = id();
+        String firstDecisionId = id();
+        Runnable batch = () -> {
+            opened(caseId, reportId, openedId, "MASH-2026-990302");
+            decided(caseId, Outcome.INFORMATION_AND_ADVICE, firstDecisionId);
+        };
+        writer.together(batch);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "INFORMATION_AND_ADVICE".equals(outcomeOf("dsl.batch-again", reportId)));
+        decided(caseId, Outcome.EARLY_HELP, id());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "EARLY_HELP".equals(outcomeOf("dsl.batch-again", reportId)));
+
+        // the first batch again, as a broker redelivers it (same ce_ids), then a marker on the same
+        // case (same partition), applied only after the redelivered events
+        String marker = submit("dsl.batch-again");
+        writer.together(() -> {
+            batch.run();
+            opened(caseId, marker, id(), "MASH-2026-990302");
+        });
+        awaitStatus("dsl.batch-again", marker, "SCREENING");
+        assertThat(outcomeOf("dsl.batch-again", reportId)).isEqualTo("EARLY_HELP");
+        assertThat(statusOf("dsl.batch-again", reportId)).isEqualTo("DECIDED");
     }
 }

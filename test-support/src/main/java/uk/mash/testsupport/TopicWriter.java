@@ -2,22 +2,30 @@ package uk.mash.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes records to the test broker as another service would: binary-mode CloudEvents, or raw bytes for poison. */
 public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
+    /** Set while {@link #together} runs: sends not yet acknowledged. */
+    private List<Future<RecordMetadata>> pending;
 
     public TopicWriter() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // records wait for flush(): each alone at once, those written together() in one request
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
@@ -58,9 +66,39 @@ public final class TopicWriter implements AutoCloseable {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void send(ProducerRecord<String, String> record) {
+    /**
+     * Runs {@code writes} (calls of this writer) and sends what they write in one request, so that
+     * records with one key land next to each other and a consumer polls them in one batch; waits
+     * for the broker's acknowledgement of all of them.
+     *
+     * @return where each record was written (partition, offset), in the order written
+     */
+    public List<RecordMetadata> together(Runnable writes) {
+        pending = new ArrayList<>();
         try {
-            producer.send(record).get();
+            writes.run();
+            producer.flush();
+            List<RecordMetadata> written = new ArrayList<>();
+            for (Future<RecordMetadata> sent : pending) {
+                written.add(sent.get());
+            }
+            return written;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write the records", e);
+        } finally {
+            pending = null;
+        }
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        if (pending != null) {
+            pending.add(producer.send(record));
+            return;
+        }
+        try {
+            Future<RecordMetadata> sent = producer.send(record);
+            producer.flush();
+            sent.get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not write to " + record.topic(), e);
         }

@@ -1,11 +1,11 @@
 package uk.mash.intake.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.events.CaseOpened;
 import uk.mash.contracts.events.DecisionRecorded;
@@ -17,7 +17,8 @@ import uk.mash.support.messaging.InboundEvent;
 /**
  * Feedback for referrers (consumer group {@code intake} on {@code mash.case-events}): a report
  * is SCREENING once a case opened for it or linked it, DECIDED with the outcome once its case
- * is decided. Nothing else of the case reaches intake. Through {@link Inbound}: a redelivered
+ * is decided. Nothing else of the case reaches intake. Through {@link Inbound}, a batch of records in
+ * one transaction: a redelivered
  * event is dropped by its ce_id (an old decision redelivered would otherwise overwrite the
  * outcome that superseded it), a database away is waited out, an unreadable record is dead-lettered.
  */
@@ -34,8 +35,9 @@ public class CaseFeedbackConsumer {
 
     @Incoming(CONSUMER)
     @Blocking // in order: a case's events share a partition, and its decision must follow its opening
-    public CompletionStage<Void> onCaseEvent(Message<String> record) {
-        return inbound.process(CONSUMER, record, this::tellReferrer);
+    public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> records) {
+        // one transaction per batch: a report's several events (opened, linked, decided) cost one commit
+        return inbound.processBatch(CONSUMER, records, this::tellReferrer);
     }
 
     private void tellReferrer(InboundEvent event) {

@@ -3,14 +3,20 @@ package uk.mash.support.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
@@ -32,7 +38,9 @@ import org.jboss.logging.Logger;
  *       to {@code mash.dead-letter} by the channel's dead-letter-queue strategy, with the reason and
  *       the original topic, partition and offset, and the records behind it go on.</li>
  * </ul>
- * A consumer calls it from an {@code @Incoming} method taking the {@code Message} and returns what it returns.
+ * A consumer calls it from an {@code @Incoming} method taking the {@code Message} and returns what it
+ * returns; or, to pay one transaction per batch rather than per record, from a method taking a
+ * {@link KafkaRecordBatch} ({@link #processBatch}), with the same guarantees.
  */
 @ApplicationScoped
 public class Inbound {
@@ -68,37 +76,156 @@ public class Inbound {
         } catch (PermanentFailure unreadable) {
             return deadLetter(consumer, message, null, unreadable);
         }
+        Throwable permanent;
+        try {
+            permanent = alone(consumer, event, handler);
+        } catch (InterruptedException stopping) {
+            return unacknowledged();
+        }
+        return permanent == null ? message.ack() : deadLetter(consumer, message, event, permanent);
+    }
+
+    /**
+     * Processes a batch of records (a channel with {@code batch=true}) with {@code handler}, in ONE
+     * transaction: every {@code ce_id} is claimed in the inbox by one statement and the handler runs
+     * for those not processed before, in the batch's order (a partition's records in offset order,
+     * so a case's events in the order they were published). Then the batch is acknowledged, which
+     * commits each partition's offset past its last record.
+     *
+     * <p>The guarantees are those of {@link #process}, record by record: an unreadable record is
+     * dead-lettered on its own; a transient failure is waited out for the whole batch, nothing of it
+     * acknowledged meanwhile; a permanent failure rolls the batch back and it is processed again one
+     * transaction per record, so only the record at fault goes to {@code mash.dead-letter} (by the
+     * channel's dead-letter-queue strategy, with the same headers as a record consumed alone) and
+     * the records around it are processed. Never is the batch itself nacked: SmallRye would send
+     * every record of it to the dead letters.
+     */
+    public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<?, String> batch,
+                                              Consumer<InboundEvent> handler) {
+        try {
+            List<Readable> readable = new ArrayList<>(batch.getRecords().size());
+            for (KafkaRecord<?, String> record : batch.getRecords()) {
+                try {
+                    readable.add(new Readable(record, read(record)));
+                } catch (PermanentFailure unreadable) {
+                    deadLetterAndWait(consumer, record, null, unreadable);
+                }
+            }
+            if (!readable.isEmpty()) {
+                Throwable permanent = together(consumer, readable, handler);
+                if (permanent != null) {
+                    LOG.infof("%s: a batch of %d events failed (%s); processing it one event at a time",
+                            consumer, readable.size(), describe(permanent));
+                    for (Readable r : readable) {
+                        Throwable fault = alone(consumer, r.event(), handler);
+                        if (fault != null) {
+                            deadLetterAndWait(consumer, r.record(), r.event(), fault);
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException stopping) {
+            return unacknowledged();
+        }
+        return batch.ack();
+    }
+
+    /** A record of a batch and the event read from it. */
+    private record Readable(KafkaRecord<?, String> record, InboundEvent event) {
+    }
+
+    /** One event in a transaction of its own: null once done (or found done before), else the permanent failure. */
+    private Throwable alone(String consumer, InboundEvent event, Consumer<InboundEvent> handler)
+            throws InterruptedException {
+        return untilSettled(consumer, "event " + event.id() + " (" + event.type() + ")", () -> {
+            if (inbox.claim(consumer, event.id())) {
+                handler.accept(event);
+            } else {
+                LOG.debugf("%s: event %s processed already; redelivery dropped", consumer, event.id());
+            }
+        });
+    }
+
+    /** A batch's events in one transaction: null once done, else the permanent failure that rolled it back. */
+    private Throwable together(String consumer, List<Readable> batch, Consumer<InboundEvent> handler)
+            throws InterruptedException {
+        List<String> ids = batch.stream().map(r -> r.event().id()).toList();
+        return untilSettled(consumer, "a batch of " + batch.size() + " events", () -> {
+            Set<String> fresh = inbox.claimAll(consumer, ids);
+            if (fresh.size() < ids.size()) {
+                LOG.debugf("%s: %d events of a batch processed already; redeliveries dropped", consumer,
+                        ids.size() - fresh.size());
+            }
+            for (Readable r : batch) {
+                // remove: an event twice in one batch (a replay that caught up) is handled once
+                if (fresh.remove(r.event().id())) {
+                    handler.accept(r.event());
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} in a new transaction until it commits, waiting out transient failures with
+     * a growing pause (readiness not-ready meanwhile).
+     *
+     * @return null once committed; the failure when it is permanent (nothing of it committed)
+     * @throws InterruptedException the service is stopping: what was not committed is left unacknowledged
+     */
+    private Throwable untilSettled(String consumer, String what, Runnable work) throws InterruptedException {
         Duration pause = firstPause;
         while (true) {
             try {
-                boolean first = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.claim(consumer, event.id())) {
-                        return false;
-                    }
-                    handler.accept(event);
-                    return true;
-                });
+                QuarkusTransaction.requiringNew().run(work);
                 readiness.flowing(consumer);
-                if (!first) {
-                    LOG.debugf("%s: event %s processed already; redelivery dropped", consumer, event.id());
-                }
-                return message.ack();
+                return null;
             } catch (RuntimeException | Error failure) {
                 if (!Failures.isTransient(failure)) {
                     readiness.flowing(consumer);
-                    return deadLetter(consumer, message, event, failure);
+                    return failure;
                 }
                 readiness.waiting(consumer, failure);
-                LOG.warnf("%s: event %s (%s) cannot be processed now (%s); not acknowledged, retrying in %s",
-                        consumer, event.id(), event.type(), describe(failure), pause);
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException stopping) {
-                    // the service is stopping: leave the record unacknowledged, to be taken up again
-                    Thread.currentThread().interrupt();
-                    return new CompletableFuture<>();
-                }
-                pause = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
+                LOG.warnf("%s: %s cannot be processed now (%s); not acknowledged, retrying in %s",
+                        consumer, what, describe(failure), pause);
+                pause = sleep(pause);
+            }
+        }
+    }
+
+    /** Sleeps {@code pause} and returns the next one, doubled up to the cap. */
+    private Duration sleep(Duration pause) throws InterruptedException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw stopping;
+        }
+        return pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
+    }
+
+    /** The service is stopping: the record (or batch) stays unacknowledged, to be taken up again. */
+    private static CompletionStage<Void> unacknowledged() {
+        return new CompletableFuture<>();
+    }
+
+    /**
+     * Dead-letters one record of a batch and waits until it is on {@code mash.dead-letter}, so the
+     * batch's acknowledgement (which commits the offsets past it) can only follow. A broker that
+     * cannot take it now is waited out like any transient failure.
+     */
+    private void deadLetterAndWait(String consumer, Message<String> record, InboundEvent event, Throwable failure)
+            throws InterruptedException {
+        Duration pause = firstPause;
+        while (true) {
+            try {
+                deadLetter(consumer, record, event, failure).toCompletableFuture().get();
+                readiness.flowing(consumer);
+                return;
+            } catch (ExecutionException notSent) {
+                readiness.waiting(consumer, notSent.getCause());
+                LOG.warnf("%s: a record could not be dead-lettered now (%s); not acknowledged, retrying in %s",
+                        consumer, describe(notSent.getCause()), pause);
+                pause = sleep(pause);
             }
         }
     }
