@@ -3,11 +3,9 @@ package uk.mash.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ import uk.mash.testsupport.TopicReader;
 /**
  * A record on mash.case-events that can never be routed goes to mash.dead-letter as it was
  * received, with SmallRye's dead-letter-* headers saying why, and the decisions behind it (same
- * case, so same partition) are still routed; in a batch, only the record at fault is dead-lettered.
+ * case, so same partition) are still routed.
  */
 @QuarkusTest
 class DeadLetterIT {
@@ -87,44 +85,5 @@ class DeadLetterIT {
 
         TopicReader.Received dead = deadLetters.await(r -> caseId.toString().equals(r.key()), QueueTopics.WAIT);
         assertThat(dead.header("dead-letter-reason")).startsWith("Not a CloudEvent");
-    }
-
-    /** The records are written in one request, so they reach routing in one batch (one transaction). */
-    @Test
-    void onlyTheBadDecisionOfABatchIsDeadLetteredAndTheGoodOnesAroundItAreRouted() {
-        UUID caseId = UUID.randomUUID();
-        UUID otherCase = UUID.randomUUID();
-        DecisionRecorded before = Decisions.forCase(caseId, Outcome.EARLY_HELP, Rag.GREEN, List.of(Route.CHILDREN),
-                Decisions.childSubjects());
-        DecisionRecorded bad = Decisions.forCase(caseId, Outcome.EARLY_HELP, Rag.GREEN, null, before.subjects());
-        DecisionRecorded after = Decisions.forCase(caseId, Outcome.EARLY_HELP, Rag.GREEN, List.of(Route.CHILDREN),
-                Decisions.childSubjects());
-        DecisionRecorded elsewhere = Decisions.forCase(otherCase, Outcome.EARLY_HELP, Rag.GREEN, List.of(Route.CHILDREN),
-                Decisions.childSubjects());
-
-        List<RecordMetadata> written = Decisions.writer().together(() -> {
-            Decisions.send(before);
-            Decisions.send(bad);
-            Decisions.send(after);
-            Decisions.send(elsewhere);
-        });
-
-        for (DecisionRecorded good : List.of(before, after, elsewhere)) {
-            queues.routed(Route.CHILDREN, good.decisionId());
-        }
-        // the dead letter is sent before the records behind it are processed: it is there already
-        List<TopicReader.Received> dead = deadLetters.all(
-                r -> caseId.toString().equals(r.key()) || otherCase.toString().equals(r.key()), Duration.ofSeconds(3));
-        assertThat(dead).as("dead letters of the batch").hasSize(1);
-        TopicReader.Received letter = dead.get(0);
-        assertThat(letter.header("dead-letter-reason")).isEqualTo("The decision has no 'routes': it cannot be routed");
-        assertThat(letter.header("dead-letter-topic")).isEqualTo(Topics.CASE_EVENTS);
-        assertThat(letter.header("dead-letter-partition")).isEqualTo(Integer.toString(written.get(1).partition()));
-        assertThat(letter.header("dead-letter-offset")).isEqualTo(Long.toString(written.get(1).offset()));
-        assertThat(letter.header("dead-letter-exception-class-name"))
-                .isEqualTo("uk.mash.support.messaging.PermanentFailure");
-        assertThat(letter.value()).isEqualTo(Decisions.json(bad));
-        assertThat(RoutingDatabase.count("SELECT count(*) FROM referrals WHERE case_id IN (?, ?)", caseId, otherCase))
-                .as("referrals of the good decisions, each once").isEqualTo(3);
     }
 }

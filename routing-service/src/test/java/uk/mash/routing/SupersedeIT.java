@@ -15,7 +15,6 @@ import uk.mash.contracts.Outcome;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Route;
 import uk.mash.contracts.events.DecisionRecorded;
-import uk.mash.testsupport.TopicReader;
 
 /**
  * A superseding decision routes again to its own routes. Every referral of the decision it
@@ -119,28 +118,5 @@ class SupersedeIT {
             assertThat(RoutingDatabase.count("SELECT count(*) FROM referrals WHERE decision_id = ? AND status = 'PENDING'",
                     pair[1].decisionId())).isEqualTo(1);
         }
-    }
-
-    /** The records are written in one request, so they reach routing in one batch (one transaction). */
-    @Test
-    void aCasesDecisionsInOneBatchAreRoutedInTheOrderTheyWereRecorded() {
-        DecisionRecorded first = Decisions.decision(Outcome.EARLY_HELP, Rag.AMBER, List.of(Route.CHILDREN),
-                Decisions.childSubjects());
-        DecisionRecorded superseding = Decisions.superseding(first, Outcome.CHILD_PROTECTION_STRATEGY,
-                List.of(Route.CHILDREN, Route.POLICE));
-
-        Decisions.writer().together(() -> {
-            Decisions.send(first);
-            Decisions.send(superseding);
-        });
-
-        // in order, the first is routed and then withdrawn by the one superseding it; the other way
-        // round the first would never reach the queue (routed after the decision replacing it)
-        String firstReferral = queues.referralId(Route.CHILDREN, first.decisionId());
-        TopicReader.Received withdrawn = queues.withdrawn(Route.CHILDREN, firstReferral);
-        assertThat(QueueTopics.data(withdrawn).path("supersedingDecisionId").asText())
-                .isEqualTo(superseding.decisionId().toString());
-        queues.routed(Route.CHILDREN, superseding.decisionId());
-        queues.routed(Route.POLICE, superseding.decisionId());
     }
 }

@@ -1,12 +1,12 @@
 package uk.mash.routing.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.events.DecisionRecorded;
 import uk.mash.routing.referral.Routing;
@@ -16,8 +16,7 @@ import uk.mash.support.messaging.PermanentFailure;
 
 /**
  * Consumes mash.case-events (group {@code routing}) and hands each recorded decision to
- * {@link Routing}; the case's other events are not routing's business. Through {@link Inbound}, a
- * batch of records in one transaction:
+ * {@link Routing}; the case's other events are not routing's business. Through {@link Inbound}:
  * a redelivered event is dropped by its ce_id, a database or broker away is waited out, and only
  * a decision that can never be routed goes to mash.dead-letter.
  */
@@ -33,11 +32,12 @@ public class DecisionConsumer {
     Routing routing;
 
     @Incoming(CONSUMER)
-    // a batch at a time, in one transaction, in offset order: a case's decisions (one partition)
-    // are routed in the order screening recorded them, and a batch of decisions costs one commit
-    @Blocking
-    public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> records) {
-        return inbound.processBatch(CONSUMER, records, event -> {
+    // several decisions at a time (each mostly waits on PostgreSQL); those about one case are
+    // serialised by Routing's case lock, and the offset is committed only up to the oldest
+    // record not yet handled
+    @Blocking(value = "decision-routing", ordered = false)
+    public CompletionStage<Void> onCaseEvent(Message<String> record) {
+        return inbound.process(CONSUMER, record, event -> {
             if (event.is(EventTypes.DECISION_RECORDED)) {
                 routing.route(decision(event));
             }
