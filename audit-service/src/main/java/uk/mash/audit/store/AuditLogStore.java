@@ -1,6 +1,5 @@
 package uk.mash.audit.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +29,6 @@ import uk.mash.support.store.StoreException;
 @ApplicationScoped
 public class AuditLogStore {
 
-    /** Serialises every appender of every instance on one database: the chain has one writer at a time. */
-    private static final long APPENDER_LOCK = 0x6d617368_61756469L;
-
     private static final String COLUMNS = """
             e.sequence, e.event_id, e.type, e.source, e.case_id, e.occurred_at, e.recorded_at,
             e.actor_sub, e.actor_agency, e.data, e.previous_hash, e.hash""";
@@ -50,9 +46,6 @@ public class AuditLogStore {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    ObjectMapper mapper;
-
     /**
      * Appends the batch in one transaction, in the order given, skipping events whose id is
      * already in the log (or earlier in the batch). Each entry is chained to the one before.
@@ -62,7 +55,7 @@ public class AuditLogStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                lockAppender(c);
+                AppenderLock.take(c);
                 Head head = head(c);
                 Set<String> known = existingIds(c, batch);
                 long sequence = head.sequence();
@@ -134,7 +127,7 @@ public class AuditLogStore {
     private void addFact(CardFactStore.Inserts facts, long sequence, ReceivedEvent event, Instant occurred)
             throws SQLException {
         try {
-            CardFact fact = CardFact.of(mapper, sequence, event.type(), event.caseId(), occurred, event.data());
+            CardFact fact = CardFact.of(sequence, event.type(), event.caseId(), occurred, event.data());
             if (fact != null) {
                 facts.add(fact);
             }
@@ -255,30 +248,21 @@ public class AuditLogStore {
 
     /** Clears report_case and folds it again from the log; the appender waits meanwhile. */
     public int rebuildReportCases() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return AppenderLock.rebuild(dataSource, c -> {
             try (Statement s = c.createStatement()) {
-                lockAppender(c);
                 s.executeUpdate("DELETE FROM report_case");
                 s.execute("SET LOCAL work_mem = '64MB'"); // the sort of every mapping in memory, not on disk
                 // data::json, not ::jsonb: one field read, no binary document built; OFFSET 0 keeps the
                 // planner from copying the extraction into the WHERE clause (each document parsed once)
-                int rows = s.executeUpdate("""
+                return s.executeUpdate("""
                         INSERT INTO report_case (report_id, case_id, sequence)
                         SELECT DISTINCT ON (report_id) report_id, case_id, sequence FROM (
                             SELECT (data::json) ->> 'reportId' AS report_id, case_id, sequence FROM audit_entries
                             WHERE type IN ('%s', '%s') AND case_id IS NOT NULL OFFSET 0) opened
                         WHERE report_id IS NOT NULL
                         ORDER BY report_id, sequence""".formatted(EventTypes.CASE_OPENED, EventTypes.REPORT_LINKED));
-                c.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+        });
     }
 
     /** 2000-01-01T00:00:00Z, where PostgreSQL's binary timestamps count from. */
@@ -300,13 +284,6 @@ public class AuditLogStore {
                     .plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L);
         }
         return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    static void lockAppender(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, APPENDER_LOCK);
-            lock.execute();
-        }
     }
 
     private static Head head(Connection c) throws SQLException {

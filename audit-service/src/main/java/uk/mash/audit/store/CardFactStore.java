@@ -1,5 +1,7 @@
 package uk.mash.audit.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +19,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
+import org.postgresql.copy.CopyIn;
 import uk.mash.audit.reportcard.CardFact;
 import uk.mash.contracts.EventTypes;
 import uk.mash.support.store.StoreException;
@@ -79,8 +84,18 @@ public class CardFactStore {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(CardFactStore.class);
+
+    /** Parsers over stored data: thread-safe, and configured as the service's JSON is. */
+    private final JsonFactory json;
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CardFactStore(ObjectMapper mapper) {
+        this.json = mapper.getFactory();
+    }
 
     /**
      * Streams to {@code visitor}, in no particular order, the facts of these types whose entry's ce_time lies in
@@ -160,29 +175,49 @@ public class CardFactStore {
     }
 
     /**
-     * Clears the projection and derives it again from every entry of the log (by the migration's
-     * report_card_facts_of); the appender waits meanwhile. The facts derived.
+     * Clears the projection and derives it again from every entry of the log, by the same reading the appender
+     * uses; the appender waits meanwhile. One pass: a second connection reads the entries of the card's types
+     * (a cursor, their data as the bytes PostgreSQL sends, in binary), each entry's fact is read off its data's
+     * tokens, and the facts stream back by COPY while the next entries are read. The reader's snapshot is
+     * taken once the lock is held, so it sees every entry there will be until the rebuild commits. The facts
+     * derived.
      */
     public int rebuild() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                 PreparedStatement derive = c.prepareStatement("INSERT INTO report_card_facts SELECT f.*"
-                         + " FROM audit_entries e, report_card_facts_of(e.sequence, e.type, e.case_id, e.occurred_at,"
-                         + " e.data) f WHERE e.type = ANY (?)")) {
-                AuditLogStore.lockAppender(c);
+        return AppenderLock.rebuild(dataSource, writer -> {
+            try (Statement s = writer.createStatement()) {
                 s.executeUpdate("DELETE FROM report_card_facts");
-                derive.setArray(1, c.createArrayOf("text", CardFact.TYPES.toArray()));
-                int rows = derive.executeUpdate();
-                c.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+            CopyIn copyIn = writer.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY report_card_facts (" + COLUMNS + ") FROM STDIN");
+            try (CardFactCopy copy = new CardFactCopy(copyIn); Connection reader = dataSource.getConnection()) {
+                reader.setAutoCommit(false); // a cursor only inside a transaction
+                try (PreparedStatement s = reader.prepareStatement("SELECT sequence, type, case_id, occurred_at, data"
+                        + " FROM audit_entries WHERE type = ANY (?)")) {
+                    s.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                    s.setFetchSize(10_000);
+                    s.setArray(1, reader.createArrayOf("text", CardFact.TYPES.toArray()));
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            long sequence = rs.getLong(1);
+                            String type = rs.getString(2);
+                            try {
+                                CardFact fact = CardFact.of(json, sequence, type, rs.getString(3),
+                                        AuditLogStore.instant(rs, 4), rs.getBytes(5));
+                                if (fact != null) {
+                                    copy.add(fact);
+                                }
+                            } catch (CardFact.Unreadable unreadable) {
+                                LOG.warnf("Report card facts: entry %d has none, its data cannot be read as %s",
+                                        sequence, type);
+                            }
+                        }
+                    }
+                } finally {
+                    reader.rollback();
+                }
+                return Math.toIntExact(copy.end());
+            }
+        });
     }
 
     /** Sets a statement's parameters (it may need the connection, for arrays). */
