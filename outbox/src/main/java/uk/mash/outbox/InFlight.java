@@ -65,6 +65,11 @@ final class InFlight {
         return Set.copyOf(unmarked);
     }
 
+    /** How many ids {@link #unmarked} holds. */
+    int unmarkedCount() {
+        return unmarked.size();
+    }
+
     /** Sent and not yet answered for. */
     int outstanding() {
         return outstanding.get();

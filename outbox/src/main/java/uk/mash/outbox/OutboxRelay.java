@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -89,6 +90,8 @@ public class OutboxRelay {
     URI source;
 
     private final BlockingQueue<Boolean> wakeUp = new ArrayBlockingQueue<>(1);
+    /** A commit wrote an entry since the pass last read: something new to read (a broker's answer is not). */
+    private final AtomicBoolean written = new AtomicBoolean();
     private volatile boolean running;
     private Thread thread;
     private Guard untilDone;
@@ -125,7 +128,8 @@ public class OutboxRelay {
         }
     }
 
-    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEntry.Written written) {
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEntry.Written entry) {
+        written.set(true);
         wake();
     }
 
@@ -157,9 +161,9 @@ public class OutboxRelay {
      * mid-pass releases the claim with its connection; the next pass of a survivor takes over.
      *
      * <p>The pass does not wait for one read's acknowledgements before the next read: it reads what it
-     * has not sent yet (every unpublished entry but those it sent and has not marked), hands it all to Kafka at once, and marks the
-     * acknowledged ids as their answers arrive. With nothing new to read it waits for a commit's wake-up
-     * or a broker's answer, whichever comes first, so an entry written while earlier ones are in flight
+     * has not sent yet (every unpublished entry but those it sent and has not marked), hands it all to Kafka at once, and
+     * collects the acknowledged ids as their answers arrive, to mark at its end. With nothing new to read it waits
+     * for a commit's wake-up or a broker's answer, whichever comes first, so an entry written while earlier ones are in flight
      * goes out within milliseconds rather than after their acknowledgements. At most
      * {@code mash.outbox.batch-size} entries are in flight at once (the emitter's buffer stays bounded).
      *
@@ -203,22 +207,39 @@ public class OutboxRelay {
                 });
     }
 
-    /** Reads and sends until the pass should stop reading (see {@link #pass}), marking acknowledgements meanwhile. */
+    /**
+     * Reads and sends until the pass should stop reading (see {@link #pass}). It reads again only when a commit
+     * has written an entry since its last read, or that read filled the room in flight: a broker's answer
+     * alone brings nothing new to read. The acknowledged are marked published at the pass's end, in one
+     * statement: no one else sees a mark before the pass commits, and its own reads leave out all it sent.
+     * Only when that many reach the batch size are they marked sooner, to keep the reads' leave-out list short.
+     */
     private void sendAsTheyCome(InFlight inFlight) throws InterruptedException {
         long stopReadingAt = System.nanoTime() + passLength.toNanos();
-        while (!inFlight.failed()) {
+        boolean newWork = true; // at the pass's start: whatever is waiting
+        while (!inFlight.failed() && System.nanoTime() - stopReadingAt < 0) {
+            newWork |= written.getAndSet(false);
             int room = batchSize - inFlight.outstanding();
-            List<OutboxEntry> entries = room > 0 ? outbox.unpublishedBut(inFlight.unmarked(), room) : List.of();
-            for (OutboxEntry entry : entries) {
-                send(entry, inFlight);
-            }
-            outbox.markPublished(inFlight.takeAcknowledged());
-            if (entries.isEmpty()) {
-                boolean allAnsweredAndNothingNew = room > 0 && inFlight.outstanding() == 0;
-                if (allAnsweredAndNothingNew || !waitForSignal(stopReadingAt)) {
-                    return;
+            if (newWork && room > 0) {
+                if (inFlight.unmarkedCount() >= batchSize) {
+                    outbox.markPublished(inFlight.takeAcknowledged());
                 }
-            } else if (System.nanoTime() - stopReadingAt >= 0) {
+                List<OutboxEntry> entries = outbox.unpublishedBut(inFlight.unmarked(), room);
+                for (OutboxEntry entry : entries) {
+                    send(entry, inFlight);
+                }
+                newWork = entries.size() == room; // a full read: more may be waiting
+                if (newWork) {
+                    continue;
+                }
+            }
+            if (!newWork && inFlight.outstanding() == 0) {
+                if (written.get()) {
+                    continue; // committed since the read: read it in this pass
+                }
+                return; // all answered and nothing new: the marks are committed at once
+            }
+            if (!waitForSignal(stopReadingAt)) {
                 return;
             }
         }
