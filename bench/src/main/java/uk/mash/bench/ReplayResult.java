@@ -9,8 +9,8 @@ package uk.mash.bench;
 record ReplayResult(Double eventsPerSecond, Double rawScanRatio, long logEntries, double rebuildSeconds,
                     Long reportCases, double rawScanRowsPerSecond, long rawScanRows, String measuredAs) {
 
-    static final String MEASURED_AS = "audit-service's POST /api/v1/audit/rebuild (every projection, today report_case,"
-            + " folded again from the log) on a scratch instance over the generated log, timed over HTTP; events/s = log"
+    static final String MEASURED_AS = "audit-service's POST /api/v1/audit/rebuild (every projection: report_case and"
+            + " the report card's facts, folded again from the log) on a scratch instance over the generated log, timed over HTTP; events/s = log"
             + " entries / seconds; raw = plain JDBC ordered scan of every column of the same audit_entries table";
 
     static ReplayResult of(long entries, double rebuildSeconds, RawScan scan, Long reportCases) {
