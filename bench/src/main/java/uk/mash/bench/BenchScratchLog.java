@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import uk.mash.audit.log.AuditEntry;
+import uk.mash.audit.log.CopyText;
 import uk.mash.platform.DatabaseBootstrap;
 import uk.mash.platform.ServiceCatalog;
 import uk.mash.platform.ServiceEnvironment;
@@ -216,23 +217,9 @@ final class BenchScratchLog implements AutoCloseable {
                 generator.averageDataChars(), new LinkedHashMap<>(generator.typeCounts()));
     }
 
-    /** A COPY text-format field: tab before it, \N for null, backslash, tab, newline and return escaped. */
+    /** A COPY text-format field, the tab before it. */
     private static void field(StringBuilder row, String value) {
-        row.append('\t');
-        if (value == null) {
-            row.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(ch);
-            }
-        }
+        CopyText.append(row.append('\t'), value);
     }
 
     /** When and how fast the log in the scratch database was made (by this run or an earlier one); nulls if unknown. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.postgresql.copy.CopyIn;
+import uk.mash.audit.log.CopyText;
 import uk.mash.audit.reportcard.CardFact;
 
 /**
@@ -79,11 +80,7 @@ final class CardFactCopy implements AutoCloseable {
     }
 
     private void text(String value) {
-        if (value == null) {
-            row.append("\\N\t");
-            return;
-        }
-        escaped(value);
+        CopyText.append(row, value);
         row.append('\t');
     }
 
@@ -126,21 +123,7 @@ final class CardFactCopy implements AutoCloseable {
                 literal.append('"');
             }
         }
-        escaped(literal.append('}').toString());
+        CopyText.append(row, literal.append('}').toString());
         row.append('\t');
-    }
-
-    /** COPY text's escapes: backslash, and the characters that end a column or a row. */
-    private void escaped(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(ch);
-            }
-        }
     }
 }
