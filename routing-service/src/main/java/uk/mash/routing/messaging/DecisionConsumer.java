@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,11 +33,17 @@ public class DecisionConsumer {
     Routing routing;
 
     @Incoming(CONSUMER)
-    // several decisions at a time (each mostly waits on PostgreSQL); those about one case are
-    // serialised by Routing's case lock, and the offset is committed only up to the oldest
+    // several decisions at a time (each mostly waits on PostgreSQL); those about one case one after
+    // another in the order published (CaseTurns), and the offset is committed only up to the oldest
     // record not yet handled
     @Blocking(value = "decision-routing", ordered = false)
     public CompletionStage<Void> onCaseEvent(Message<String> record) {
+        try {
+            CaseTurns.awaitTurn(record);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return new CompletableFuture<>(); // the service is stopping: left unacknowledged, taken up again
+        }
         return inbound.process(CONSUMER, record, event -> {
             if (event.is(EventTypes.DECISION_RECORDED)) {
                 routing.route(decision(event));
