@@ -205,17 +205,7 @@ final class CardFactReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return invalid(p, null);
         }
-        String agency = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            if (field.equals("agency")) {
-                agency = name(p, Agency.class);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return agency;
+        return fieldOf(p, "agency", value -> name(value, Agency.class));
     }
 
     private List<String> concerns(JsonParser p) throws IOException {
@@ -246,18 +236,28 @@ final class CardFactReader {
                 ids.add(invalid(p, null));
                 continue;
             }
-            UUID id = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (field.equals("requestId")) {
-                    id = uuid(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            ids.add(id);
+            ids.add(fieldOf(p, "requestId", this::uuid));
         }
         return ids;
+    }
+
+    /** Reads one value of a nested object's fields. */
+    private interface ValueReader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** The value of one field of the object the parser is at (null when absent); its other fields skipped. */
+    private static <T> T fieldOf(JsonParser p, String name, ValueReader<T> value) throws IOException {
+        T found = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals(name)) {
+                found = value.read(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return found;
     }
 }
