@@ -101,6 +101,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Waits (up to 20 s) for an element the page shows after a form's post and redirect, and returns it. */
+    WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }

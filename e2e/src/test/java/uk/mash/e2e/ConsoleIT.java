@@ -137,7 +137,7 @@ class ConsoleIT {
         browser.find(By.cssSelector("label[for='share-legal-basis']")).click(); // Consent
         Browser.button(browser.driver(), "Share information").click();
 
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information shared");
+        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information shared");
         assertThat(browser.find(By.cssSelector(".mash-agency-information")).getText()).contains(INJECTION, "Consent");
         assertThat(browser.all(By.cssSelector("img[src='x']"))).isEmpty();
         browser.look("case-shared");
@@ -148,13 +148,13 @@ class ConsoleIT {
     void theScreenerAsksHealthAndHealthsScreenerAnswersFromTheirRequestsPage() throws Exception {
         browser.find(By.xpath("//summary[contains(., 'Ask other agencies')]")).click();
         Browser.button(browser.driver(), "Request information").click();
-        assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Agencies");
+        assertThat(browser.await(By.cssSelector(".govuk-error-summary")).getText()).contains("Agencies");
         browser.look("case-request-refused");
 
         browser.find(By.cssSelector("label[for='" + agencyCheckbox("HEALTH") + "']")).click();
         browser.find(By.id("request-question")).sendKeys("Is Cai known to the health visitor?");
         Browser.button(browser.driver(), "Request information").click();
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information requested");
+        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information requested");
         assertThat(browser.find(By.id("information-requests")).getText()).contains("Health", "Is Cai known", "Open");
 
         signInAs("nurse.jones");
@@ -184,7 +184,7 @@ class ConsoleIT {
         browser.press(Keys.TAB);
         assertThat(browser.focused()).as("the request's Answer button").isEqualTo(Browser.button(ourRequest(), "Answer"));
         browser.press(Keys.ENTER);
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Request answered");
+        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Request answered");
 
         signInAs("sw.owen");
         browser.open("/cases/" + caseId);
@@ -225,7 +225,7 @@ class ConsoleIT {
         WebElement rate = Browser.button(browser.find(By.id("rate-risk")), "Rate risk");
         browser.tabTo("Rate risk", e -> e.equals(rate));
         browser.press(Keys.ENTER);
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Risk rated");
+        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Risk rated");
         assertThat(browser.find(By.id("risk-ratings")).getText()).contains("Red", "sw.owen");
         assertThat(browser.find(By.id("case-summary")).getText()).contains("Red");
     }
@@ -246,7 +246,7 @@ class ConsoleIT {
         rationale.sendKeys("Reasonable cause to suspect significant harm: strategy discussion with police.");
         Browser.button(browser.find(By.id("record-decision")), "Record decision").click();
 
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Decision recorded");
+        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Decision recorded");
         assertThat(browser.find(By.id("decision")).getText()).contains("Child protection strategy", "Children", "Police", "sw.owen");
         browser.look("case-decided");
     }
@@ -266,7 +266,7 @@ class ConsoleIT {
         browser.tabTo("Acknowledge of " + reference, e -> e.equals(acknowledge));
         browser.press(Keys.ENTER);
 
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Referral acknowledged");
+        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Referral acknowledged");
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(reference);
         browser.look("queue-acknowledged");
     }
