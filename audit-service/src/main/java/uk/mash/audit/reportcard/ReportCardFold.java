@@ -104,21 +104,12 @@ public final class ReportCardFold {
             this.end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
 
-        /** Whether the report with this id is already tallied (so its entry need not be read again). */
-        public boolean hasReport(String reportId) {
-            try {
-                return reports.containsKey(UUID.fromString(reportId));
-            } catch (IllegalArgumentException notAUuid) {
-                return false;
-            }
-        }
-
-        /** The opening reports of the cases tallied, as their ids. */
-        public Set<String> openingReports() {
-            Set<String> ids = new HashSet<>();
+        /** The opening reports of the cases tallied whose own report received is not (yet) tallied. */
+        public synchronized Set<UUID> openingReportsNotTallied() {
+            Set<UUID> ids = new HashSet<>();
             for (CaseFact c : cases.values()) {
-                if (c.reportId() != null) {
-                    ids.add(c.reportId().toString());
+                if (c.reportId() != null && !reports.containsKey(c.reportId())) {
+                    ids.add(c.reportId());
                 }
             }
             return ids;
@@ -142,8 +133,11 @@ public final class ReportCardFold {
             }
         }
 
-        /** Tallies one entry's fact (facts of types the card does not count change nothing). */
-        public void accept(CardFact f) {
+        /**
+         * Tallies one entry's fact (facts of types the card does not count change nothing). Synchronized: the
+         * report card streams facts into one tally from several reads at once.
+         */
+        public synchronized void accept(CardFact f) {
             long seq = f.sequence();
             switch (f.type()) {
                 case EventTypes.REPORT_RECEIVED -> first(reports, f.reportId(), new ReportFact(seq, f.at(),
@@ -172,7 +166,7 @@ public final class ReportCardFold {
         }
 
         /** The card from what was tallied. */
-        public ReportCard card(InformationSharing informationSharing) {
+        public synchronized ReportCard card(InformationSharing informationSharing) {
             // contacts: reports received in the window, where they came from and what about
             long contacts = 0;
             Map<String, Long> byAgency = new TreeMap<>();

@@ -111,23 +111,27 @@ public class CardFactStore {
     }
 
     /**
-     * Streams to {@code visitor}, in no particular order, the facts of {@code types} of entries that name one of
-     * these cases (index report_card_facts_case), leaving out those of {@code readTypes} whose ce_time lies in
-     * [readFrom, readTo): the caller has read those already. OFFSET 0 keeps the type out of the index scan (as
-     * AuditLogStore's case reads do), so the rows read are those of these cases.
+     * Streams to {@code visitor} the facts of {@code types} of every case with a fact of {@code datedTypes} whose
+     * ce_time lies in [from, to), in no particular order, leaving out those dated facts themselves (the caller reads them apart). The cases
+     * are found and probed inside the database, in one statement: the period's case ids (index
+     * report_card_facts_type_time) become an array, and each is looked up once (index report_card_facts_case).
+     * OFFSET 0 keeps the type out of the index scan (as AuditLogStore's case reads do), so the rows read are
+     * those of these cases.
      */
-    public void streamOfCases(Collection<String> caseIds, List<String> types, List<String> readTypes, Instant readFrom,
-                              Instant readTo, Consumer<CardFact> visitor) {
-        if (caseIds.isEmpty()) {
-            return;
-        }
-        stream("SELECT " + COLUMNS + " FROM (SELECT * FROM report_card_facts WHERE case_id = ANY (?) OFFSET 0) f"
+    public void streamOfCasesDatedIn(List<String> types, List<String> datedTypes, Instant from, Instant to,
+                                     Consumer<CardFact> visitor) {
+        stream("SELECT " + COLUMNS + " FROM (SELECT * FROM report_card_facts WHERE case_id = ANY (ARRAY("
+                + "SELECT DISTINCT case_id FROM report_card_facts WHERE type = ANY (?) AND occurred_at >= ? AND occurred_at < ?"
+                + " AND case_id IS NOT NULL)) OFFSET 0) f"
                 + " WHERE type = ANY (?) AND NOT (type = ANY (?) AND occurred_at >= ? AND occurred_at < ?)", (c, s) -> {
-                    s.setArray(1, c.createArrayOf("text", caseIds.toArray()));
-                    s.setArray(2, c.createArrayOf("text", types.toArray()));
-                    s.setArray(3, c.createArrayOf("text", readTypes.toArray()));
-                    s.setObject(4, readFrom.atOffset(ZoneOffset.UTC));
-                    s.setObject(5, readTo.atOffset(ZoneOffset.UTC));
+                    Array dated = c.createArrayOf("text", datedTypes.toArray());
+                    s.setArray(1, dated);
+                    s.setObject(2, from.atOffset(ZoneOffset.UTC));
+                    s.setObject(3, to.atOffset(ZoneOffset.UTC));
+                    s.setArray(4, c.createArrayOf("text", types.toArray()));
+                    s.setArray(5, dated);
+                    s.setObject(6, from.atOffset(ZoneOffset.UTC));
+                    s.setObject(7, to.atOffset(ZoneOffset.UTC));
                 }, visitor);
     }
 
@@ -235,7 +239,7 @@ public class CardFactStore {
             c.setAutoCommit(false); // a cursor only inside a transaction
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                s.setFetchSize(10_000);
+                s.setFetchSize(2_000);
                 binder.bind(c, s);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,10 +23,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import uk.mash.audit.reportcard.CardFact;
 import uk.mash.audit.reportcard.InformationSharing;
 import uk.mash.audit.reportcard.InformationSharingFold;
@@ -48,6 +48,10 @@ public class PerformanceResource {
 
     @Inject
     ObjectMapper mapper;
+
+    /** Runs step 2 of {@link #tallyPeriod} beside step 1. */
+    @Inject
+    ManagedExecutor executor;
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.AUDITOR})
@@ -85,6 +89,11 @@ public class PerformanceResource {
     private static final List<String> DATED_IN_THE_PERIOD = List.of(EventTypes.REPORT_RECEIVED, EventTypes.CASE_OPENED,
             EventTypes.DECISION_RECORDED, EventTypes.REFERRAL_ROUTED);
 
+    /** Step 1's two halves, about equal in size. */
+    private static final List<String> REPORTED_AND_OPENED = List.of(EventTypes.REPORT_RECEIVED, EventTypes.CASE_OPENED);
+    private static final List<String> DECIDED_AND_ROUTED = List.of(EventTypes.DECISION_RECORDED,
+            EventTypes.REFERRAL_ROUTED);
+
     /** What became of a case dated in the period, whenever it came. */
     private static final List<String> WHAT_BECAME_OF_THE_CASE = List.of(EventTypes.CASE_OPENED,
             EventTypes.DECISION_RECORDED, EventTypes.REFERRAL_ROUTED, EventTypes.REFERRAL_WITHDRAWN,
@@ -93,39 +102,41 @@ public class PerformanceResource {
     /**
      * Streams into the tally the facts (report_card_facts: a few typed columns of each entry, no JSON to parse)
      * the rest of the card needs for {@code from} to {@code to}, read so that the cost grows with the period, not
-     * with the log, and so that none is held once tallied: a decade's log of a large authority has some 200,000
-     * such entries in a half-year. The tally counts only what is dated inside the period, so it gets the same
-     * figures from these as from every entry of its types:
+     * with the log: a decade's log of a large authority has some 200,000 such entries in a half-year. The tally
+     * counts only what is dated inside the period, in whatever order it is fed, so it gets the same figures from
+     * these as from every entry of its types:
      * <ol>
      *   <li>the reports, openings, decisions and routings whose ce_time lies in the period widened by a
      *       day each side (index report_card_facts_type_time; an event's ce_time is its own instant, or within
      *       seconds of it for screening's);</li>
      *   <li>for each case among them, its opening, decisions, routings, withdrawals and acknowledgements
-     *       whenever they came (index report_card_facts_case), less those step 1 read: whether a case opened in the
-     *       period was routed, the decision standing at the period's end, whether a referral was withdrawn or
-     *       acknowledged;</li>
+     *       whenever they came (index report_card_facts_case), less those step 1 reads: whether a case opened in
+     *       the period was routed, the decision standing at the period's end, whether a referral was withdrawn or
+     *       acknowledged. The database finds those cases itself, so this need not wait for step 1;</li>
      *   <li>the opening report of each of those cases not read in step 1 (index report_card_facts_report), for
      *       report-to-decision.</li>
      * </ol>
+     * Steps 1 (in two halves, by type) and 2 run at once, each on its own connection, each tallying as it reads:
+     * while one waits for the database another decodes, so a card takes about as long as its longest read
+     * rather than the sum of all three. None holds a fact once tallied.
      */
     private void tallyPeriod(ReportCardFold.Tally tally, LocalDate from, LocalDate to) {
         Instant widenedFrom = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant widenedTo = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Set<String> cases = new HashSet<>();
-        facts.streamOfTypesOccurred(DATED_IN_THE_PERIOD, widenedFrom, widenedTo, f -> {
-            if (f.caseId() != null) {
-                cases.add(f.caseId());
-            }
-            tally.accept(f);
-        });
-        facts.streamOfCases(cases, WHAT_BECAME_OF_THE_CASE, DATED_IN_THE_PERIOD, widenedFrom, widenedTo, tally::accept);
-        Set<UUID> openingReports = new HashSet<>();
-        for (String reportId : tally.openingReports()) {
-            if (!tally.hasReport(reportId)) {
-                openingReports.add(UUID.fromString(reportId));
-            }
+        List<CompletableFuture<Void>> reads = List.of(
+                executor.runAsync(() -> facts.streamOfCasesDatedIn(WHAT_BECAME_OF_THE_CASE, DATED_IN_THE_PERIOD,
+                        widenedFrom, widenedTo, tally::accept)),
+                executor.runAsync(() -> facts.streamOfTypesOccurred(REPORTED_AND_OPENED, widenedFrom, widenedTo,
+                        tally::accept)));
+        try {
+            facts.streamOfTypesOccurred(DECIDED_AND_ROUTED, widenedFrom, widenedTo, tally::accept);
+            reads.forEach(CompletableFuture::join);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            reads.forEach(read -> read.cancel(false)); // a no-op once done; else its facts are no longer wanted
         }
-        facts.streamReportsReceived(openingReports, tally::accept);
+        facts.streamReportsReceived(tally.openingReportsNotTallied(), tally::accept);
     }
 
     /**
