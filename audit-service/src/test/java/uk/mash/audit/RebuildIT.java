@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Concern;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Rag;
+import uk.mash.testsupport.TestInfrastructure;
 
 /** A lost or damaged projection is folded again from the log alone. */
 @QuarkusTest
@@ -39,6 +49,60 @@ class RebuildIT {
         Api.auditor().post("/api/v1/audit/rebuild").then().statusCode(200)
                 .body("rebuilt", equalTo(List.of("report_case", "report_card_facts")));
         assertThat(eventIds(caseId)).contains(reportEvent);
+    }
+
+    /** AppenderLock's key: what every appender takes exclusively and every rebuild shares. */
+    private static final long APPENDERS_LOCK = 0x6d617368_61756469L;
+
+    /**
+     * The two projections are rebuilt side by side, each sharing the appenders' lock. Rebuilds asked at once must
+     * still take turns on one projection (else the second clears before the first commits, then adds its rows
+     * again: a duplicate key, a failed rebuild), and an entry appended while they wait must be in both
+     * projections. The test holds the appenders' lock itself while the three are asked and the entry is sent,
+     * so all of them queue, then start together when it lets go.
+     */
+    @Test
+    void rebuildsAskedAtOnceTakeTurnsAndAnEntryAppendedMeanwhileIsInTheProjections() throws Exception {
+        ExecutorService auditors = Executors.newFixedThreadPool(3);
+        UUID caseId = UUID.randomUUID();
+        UUID reportId = UUID.randomUUID();
+        Instant t = Instant.now();
+        String reportEvent;
+        String openedEvent;
+        try (Events events = new Events(); Connection holder = TestInfrastructure.database().connect()) {
+            lock(holder, "pg_advisory_lock");
+            List<Future<Response>> rebuilds = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    rebuilds.add(auditors.submit(() -> Api.auditor().post("/api/v1/audit/rebuild")));
+                }
+                reportEvent = events.send(reportId.toString(), EventTypes.REPORT_RECEIVED, t, Events.report(reportId,
+                        "MASH-2026-000301", t, Agency.POLICE, List.of(Concern.NEGLECT), Events.child("Ola", "Nowak")));
+                openedEvent = events.send(caseId.toString(), EventTypes.CASE_OPENED, t, Events.opened(caseId,
+                        "MASH-2026-000301", reportId, t, Rag.AMBER, false, List.of(Concern.NEGLECT),
+                        Events.child("Ola", "Nowak")));
+                Thread.sleep(1_000); // the three requests and the appender reach the lock
+            } finally {
+                lock(holder, "pg_advisory_unlock");
+            }
+            for (Future<Response> rebuild : rebuilds) {
+                rebuild.get(2, TimeUnit.MINUTES).then().statusCode(200)
+                        .body("rebuilt", equalTo(List.of("report_case", "report_card_facts")));
+            }
+            AuditLog.awaitSequences(reportEvent, openedEvent);
+        } finally {
+            auditors.shutdownNow();
+        }
+        assertThat(eventIds(caseId)).contains(reportEvent); // report_case maps its report to it
+        assertThat(AuditLog.count("SELECT count(*) FROM report_card_facts WHERE report_id = ?", reportId))
+                .isEqualTo(2); // its report received and its opening
+    }
+
+    private static void lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + function + "(?)")) {
+            s.setLong(1, APPENDERS_LOCK);
+            s.execute();
+        }
     }
 
     private static List<String> eventIds(UUID caseId) {

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import uk.mash.audit.reportcard.CardFact;
 import uk.mash.audit.reportcard.InformationSharing;
 import uk.mash.audit.reportcard.InformationSharingFold;
@@ -130,9 +129,7 @@ public class PerformanceResource {
                         tally::accept)));
         try {
             facts.streamOfTypesOccurred(DECIDED_AND_ROUTED, widenedFrom, widenedTo, tally::accept);
-            reads.forEach(CompletableFuture::join);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            reads.forEach(SideBySide::join);
         } finally {
             reads.forEach(read -> read.cancel(false)); // a no-op once done; else its facts are no longer wanted
         }
