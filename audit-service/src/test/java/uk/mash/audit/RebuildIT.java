@@ -51,15 +51,14 @@ class RebuildIT {
         assertThat(eventIds(caseId)).contains(reportEvent);
     }
 
-    /** AppenderLock's key: what every appender takes exclusively and every rebuild shares. */
+    /** AppenderLock's key: what every appender and every rebuild takes. */
     private static final long APPENDERS_LOCK = 0x6d617368_61756469L;
 
     /**
-     * The two projections are rebuilt side by side, each sharing the appenders' lock. Rebuilds asked at once must
-     * still take turns on one projection (else the second clears before the first commits, then adds its rows
-     * again: a duplicate key, a failed rebuild), and an entry appended while they wait must be in both
-     * projections. The test holds the appenders' lock itself while the three are asked and the entry is sent,
-     * so all of them queue, then start together when it lets go.
+     * Rebuilds asked at once take turns (were two to clear and fill one projection at once, the second would
+     * clear before the first commits, then add its rows again: a duplicate key, a failed rebuild), and an entry
+     * appended while they wait is in both projections. The test holds the appenders' lock itself while the
+     * three are asked and the entry is sent, so all of them queue, then go as it lets go.
      */
     @Test
     void rebuildsAskedAtOnceTakeTurnsAndAnEntryAppendedMeanwhileIsInTheProjections() throws Exception {

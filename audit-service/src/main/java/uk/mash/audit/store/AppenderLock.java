@@ -10,25 +10,12 @@ import uk.mash.support.store.StoreException;
  * The lock every appender of every instance takes for its transaction (the chain has one writer at a time), and
  * what rebuilding a projection from the log does under it: clear and derive in one transaction, so no entry is
  * appended meanwhile that the derivation would miss, and readers see the old projection until the new one is
- * whole. An appender holds it exclusively; a rebuild shares it, so the rebuilds of different projections run side
- * by side, and each also holds its own projection's lock, so two rebuilds of one projection take turns.
+ * whole.
  */
 final class AppenderLock {
 
     /** Serialises every appender of every instance on one database. */
     private static final long KEY = 0x6d617368_61756469L;
-
-    /** The projections rebuilt under the lock, each with its own lock key. */
-    enum Projection {
-        REPORT_CASE(KEY + 1),
-        REPORT_CARD_FACTS(KEY + 2);
-
-        private final long key;
-
-        Projection(long key) {
-            this.key = key;
-        }
-    }
 
     /** A projection's derivation, on the connection holding the lock: the rows it derived. */
     interface Derivation {
@@ -46,20 +33,12 @@ final class AppenderLock {
         }
     }
 
-    /**
-     * Runs a rebuild in one transaction that shares the appenders' lock and holds its projection's: committed
-     * whole, or rolled back.
-     */
-    static int rebuild(DataSource dataSource, Projection projection, Derivation derivation) {
+    /** Runs a rebuild in one transaction that holds the lock: committed whole, or rolled back. */
+    static int rebuild(DataSource dataSource, Derivation derivation) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement lock = c.prepareStatement(
-                        "SELECT pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, KEY);
-                    lock.setLong(2, projection.key);
-                    lock.execute();
-                }
+                take(c);
                 int rows = derivation.derive(c);
                 c.commit();
                 return rows;

@@ -248,7 +248,7 @@ public class AuditLogStore {
 
     /** Clears report_case and folds it again from the log; the appender waits meanwhile. */
     public int rebuildReportCases() {
-        return AppenderLock.rebuild(dataSource, AppenderLock.Projection.REPORT_CASE, c -> {
+        return AppenderLock.rebuild(dataSource, c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM report_case");
                 s.execute("SET LOCAL work_mem = '64MB'"); // the sort of every mapping in memory, not on disk

@@ -187,7 +187,7 @@ public class CardFactStore {
      * derived.
      */
     public int rebuild() {
-        return AppenderLock.rebuild(dataSource, AppenderLock.Projection.REPORT_CARD_FACTS, writer -> {
+        return AppenderLock.rebuild(dataSource, writer -> {
             try (Statement s = writer.createStatement()) {
                 s.executeUpdate("DELETE FROM report_card_facts");
             }

@@ -22,8 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -79,10 +77,6 @@ public class AuditResource {
 
     @Inject
     ObjectMapper mapper;
-
-    /** Runs the report-to-case rebuild beside the report card's. */
-    @Inject
-    ManagedExecutor executor;
 
     @Inject
     Clock clock;
@@ -263,16 +257,8 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "rebuilt", value = ApiExamples.REBUILT)))
     public Map<String, Object> rebuild() {
-        // side by side: each rebuild shares the appenders' lock (AppenderLock), and the two take different cores
-        CompletableFuture<Integer> rebuildingReportCases = executor.supplyAsync(store::rebuildReportCases);
-        int facts;
-        try {
-            facts = cardFacts.rebuild();
-        } catch (RuntimeException e) {
-            rebuildingReportCases.handle((rows, failure) -> rows).join(); // answer once the other has ended too
-            throw e;
-        }
-        int reportCases = SideBySide.join(rebuildingReportCases);
+        int reportCases = store.rebuildReportCases();
+        int facts = cardFacts.rebuild();
         return Map.of("rebuilt", List.of("report_case", "report_card_facts"), "reportCases", reportCases,
                 "reportCardFacts", facts, "head", store.head().sequence());
     }
