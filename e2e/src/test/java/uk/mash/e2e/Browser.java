@@ -15,6 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -104,6 +106,25 @@ final class Browser implements AutoCloseable {
     /** Waits (up to 20 s) for an element the page shows after a form's post and redirect, and returns it. */
     WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    /**
+     * Waits (up to 20 s) for an element's text to become {@code expected}, as the page after a form's post shows
+     * it where the page before had other text in the same place, and returns the text it last had (which the
+     * caller asserts, so a wrong page fails on what it showed).
+     */
+    String awaitText(By by, String expected) {
+        String[] last = {null};
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> found = d.findElements(by);
+                last[0] = found.isEmpty() ? null : found.get(0).getText();
+                return expected.equals(last[0]);
+            });
+        } catch (TimeoutException shownOtherwise) {
+            // the caller's assertion says what was shown instead
+        }
+        return last[0];
     }
 
     List<WebElement> all(By by) {

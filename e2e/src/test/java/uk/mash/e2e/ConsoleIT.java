@@ -115,7 +115,7 @@ class ConsoleIT {
         form.findElement(By.cssSelector("label[for='rating-rag']")).click(); // Red
         Browser.button(form, "Rate risk").click();
 
-        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
+        WebElement summary = browser.await(By.cssSelector(".govuk-error-summary"));
         assertThat(summary.getText()).contains("There is a problem").contains("Rationale");
         assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#rating-rationale");
         assertThat(browser.find(By.id("rating-rationale-error")).getText()).contains("rationale");
@@ -236,7 +236,7 @@ class ConsoleIT {
         selectOutcome("NO_FURTHER_ACTION");
         browser.find(By.id("decision-rationale")).sendKeys("Nothing more to do.");
         Browser.button(browser.find(By.id("record-decision")), "Record decision").click();
-        assertThat(browser.find(By.cssSelector(".govuk-error-summary")).getText()).contains("Outcome");
+        assertThat(browser.await(By.cssSelector(".govuk-error-summary")).getText()).contains("Outcome");
         browser.look("case-decision-refused");
 
         beforeDecision = java.time.Instant.now();
@@ -319,7 +319,7 @@ class ConsoleIT {
         type("as-of-time", before.toLocalTime().withNano(0).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")));
         Browser.button(browser.driver(), "Show the case as it stood then").click();
 
-        assertThat(browser.find(By.id("state-decision")).getText()).isEqualTo("No decision");
+        assertThat(browser.awaitText(By.id("state-decision"), "No decision")).isEqualTo("No decision");
         assertThat(browser.find(By.id("state")).getText()).contains("Red");
         browser.look("audit-case-before-decision");
     }
@@ -340,7 +340,7 @@ class ConsoleIT {
      * control, which shows its own error message; the page's title starts "Error:".
      */
     private void assertRefused(String label, String controlId) {
-        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
+        WebElement summary = browser.await(By.cssSelector(".govuk-error-summary"));
         assertThat(browser.focused()).as("the error summary has focus").isEqualTo(summary);
         assertThat(summary.getText()).contains("There is a problem");
         WebElement link = summary.findElement(By.xpath(".//a[starts-with(normalize-space(), '" + label + ":')]"));

@@ -106,11 +106,6 @@ public class OutboxRelay {
                     .jitter(0, ChronoUnit.MILLIS)
                     .abortOn(InterruptedException.class)
                     .whenResult(pass -> pass == Pass.INCOMPLETE)
-                    .beforeRetry(failure -> {
-                        if (failure != null) {
-                            LOG.warnf("Outbox relay failed (%s); retrying", failure.getClass().getSimpleName());
-                        }
-                    })
                     .withExponentialBackoff().factor(2).maxDelay(maxBackoff.toMillis(), ChronoUnit.MILLIS).done()
                 .done()
                 .build();
@@ -136,7 +131,7 @@ public class OutboxRelay {
     private void relay() {
         while (running) {
             try {
-                Pass pass = untilDone.call(this::pass, Pass.class);
+                Pass pass = untilDone.call(this::attempt, Pass.class);
                 if (pass == Pass.IDLE || pass == Pass.ANOTHER_RELAYS) {
                     wakeUp.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -149,6 +144,22 @@ public class OutboxRelay {
                 }
                 LOG.warnf("Outbox relay stopped retrying (%s); starting again", e.getClass().getSimpleName());
             }
+        }
+    }
+
+    /**
+     * A pass whose failure is logged before the guard retries it. Logged here rather than in the guard's
+     * {@code beforeRetry}: that hook is also run before a retry for an INCOMPLETE result, where SmallRye Fault
+     * Tolerance has no failure to give it and logs an IllegalArgumentException ("failure must be set") instead.
+     */
+    private Pass attempt() throws Exception {
+        try {
+            return pass();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warnf("Outbox relay failed (%s); retrying", e.getClass().getSimpleName());
+            throw e;
         }
     }
 
