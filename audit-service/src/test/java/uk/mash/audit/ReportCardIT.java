@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.reportcard.ReportCard;
@@ -249,6 +253,39 @@ class ReportCardIT {
             ((com.fasterxml.jackson.databind.node.ObjectNode) folded).remove("informationSharing");
             assertThat(read).as(period[0] + " to " + period[1]).isEqualTo(folded);
         }
+    }
+
+    /**
+     * Several people reading cards at once each get their own, whole, the card they would have read alone: each
+     * card streams three reads at once into its own tally, and cards beyond two at a time wait their turn.
+     */
+    @Test
+    void cardsAskedForByManyAtOnceAreEachTheCardAskedForAlone() throws Exception {
+        AuditLog.awaitQuiet(); // earlier test classes' events arrived: the log holds still while the cards are read
+        String[][] periods = {{"2026-01-01", "2026-12-31"}, {"2000-01-01", "2040-12-31"}, {"2031-03-01", "2031-03-31"}};
+        List<String> alone = new ArrayList<>();
+        for (String[] period : periods) {
+            alone.add(card(period));
+        }
+        ExecutorService managers = Executors.newFixedThreadPool(9);
+        try {
+            List<Future<String>> atOnce = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                String[] period = periods[i % periods.length];
+                atOnce.add(managers.submit(() -> card(period)));
+            }
+            for (int i = 0; i < atOnce.size(); i++) {
+                assertThat(mapper.readTree(atOnce.get(i).get(2, TimeUnit.MINUTES)))
+                        .isEqualTo(mapper.readTree(alone.get(i % periods.length)));
+            }
+        } finally {
+            managers.shutdownNow();
+        }
+    }
+
+    private static String card(String[] period) {
+        return Api.as("manager").queryParam("from", period[0]).queryParam("to", period[1]).get("/api/v1/performance")
+                .then().statusCode(200).extract().asString();
     }
 
     @Test

@@ -112,11 +112,11 @@ public class CardFactStore {
 
     /**
      * Streams to {@code visitor} the facts of {@code types} of every case with a fact of {@code datedTypes} whose
-     * ce_time lies in [from, to), in no particular order, leaving out those dated facts themselves (the caller reads them apart). The cases
-     * are found and probed inside the database, in one statement: the period's case ids (index
-     * report_card_facts_type_time) become an array, and each is looked up once (index report_card_facts_case).
-     * OFFSET 0 keeps the type out of the index scan (as AuditLogStore's case reads do), so the rows read are
-     * those of these cases.
+     * ce_time lies in [from, to), in no particular order, leaving out those dated facts themselves (the caller
+     * reads them apart). The cases are found and probed inside the database, in one statement: the period's case
+     * ids (index report_card_facts_type_time) become an array, and each is looked up once (index
+     * report_card_facts_case). OFFSET 0 keeps the type out of the index scan (as AuditLogStore's case reads do),
+     * so the rows read are those of these cases.
      */
     public void streamOfCasesDatedIn(List<String> types, List<String> datedTypes, Instant from, Instant to,
                                      Consumer<CardFact> visitor) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import uk.mash.audit.reportcard.CardFact;
 import uk.mash.audit.reportcard.InformationSharing;
 import uk.mash.audit.reportcard.InformationSharingFold;
@@ -48,9 +49,16 @@ public class PerformanceResource {
     @Inject
     ObjectMapper mapper;
 
-    /** Runs step 2 of {@link #tallyPeriod} beside step 1. */
+    /** Runs two of {@link #tallyPeriod}'s reads beside the request's own. */
     @Inject
     ManagedExecutor executor;
+
+    /**
+     * Cards read at once: each holds three of the service's 20 database connections while it reads, and the
+     * appender needs its own; a third manager asking waits for one of two cards to finish rather than the
+     * log's appends waiting for a connection.
+     */
+    private final Semaphore cardsAtOnce = new Semaphore(2, true);
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.AUDITOR})
@@ -80,7 +88,12 @@ public class PerformanceResource {
             throw ProblemException.unprocessable("from", "must not be after to");
         }
         ReportCardFold.Tally tally = new ReportCardFold(mapper).tally(start, end);
-        tallyPeriod(tally, start, end);
+        cardsAtOnce.acquireUninterruptibly();
+        try {
+            tallyPeriod(tally, start, end);
+        } finally {
+            cardsAtOnce.release();
+        }
         return tally.card(informationSharing(start, end));
     }
 
@@ -131,7 +144,8 @@ public class PerformanceResource {
             facts.streamOfTypesOccurred(DECIDED_AND_ROUTED, widenedFrom, widenedTo, tally::accept);
             reads.forEach(SideBySide::join);
         } finally {
-            reads.forEach(read -> read.cancel(false)); // a no-op once done; else its facts are no longer wanted
+            // after a failure: a read not started yet never starts (one already reading ends on its own)
+            reads.forEach(read -> read.cancel(false));
         }
         facts.streamReportsReceived(tally.openingReportsNotTallied(), tally::accept);
     }
