@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -19,6 +18,7 @@ import uk.mash.audit.checkpoint.Checkpoints;
 import uk.mash.audit.log.CanonicalForm;
 import uk.mash.audit.log.ChainVerification;
 import uk.mash.audit.store.AuditLogStore;
+import uk.mash.support.concurrent.Joins;
 
 /**
  * Re-verifies the chain over the whole log or a range, and holds it against every signed checkpoint in range
@@ -135,7 +135,7 @@ public class IntegrityCheck {
             long entries = 0;
             ChainVerification lastPart = null;
             for (CompletableFuture<Walk> w : walks) {
-                Walk walk = w.join();
+                Walk walk = Joins.join(w);
                 if (!walk.chain.verified()) {
                     return null;
                 }
@@ -144,8 +144,6 @@ public class IntegrityCheck {
                 lastPart = walk.chain;
             }
             return new Walk(lastPart, entries, logHashes);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             threads.shutdownNow();
         }

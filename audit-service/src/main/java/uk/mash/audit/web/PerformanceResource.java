@@ -33,6 +33,7 @@ import uk.mash.audit.reportcard.ReportCard;
 import uk.mash.audit.reportcard.ReportCardFold;
 import uk.mash.audit.store.CardFactStore;
 import uk.mash.contracts.EventTypes;
+import uk.mash.support.concurrent.Joins;
 import uk.mash.support.problem.Problem;
 import uk.mash.support.problem.ProblemException;
 import uk.mash.support.security.Roles;
@@ -142,7 +143,7 @@ public class PerformanceResource {
                         tally::accept)));
         try {
             facts.streamOfTypesOccurred(DECIDED_AND_ROUTED, widenedFrom, widenedTo, tally::accept);
-            reads.forEach(SideBySide::join);
+            reads.forEach(Joins::join);
         } finally {
             // after a failure: a read not started yet never starts (one already reading ends on its own)
             reads.forEach(read -> read.cancel(false));
