@@ -127,6 +127,29 @@ final class Browser implements AutoCloseable {
         return last[0];
     }
 
+    /**
+     * Waits (up to 20 s) for an element whose text contains {@code expected}, as the page after a form's post
+     * shows it where the page before may show an earlier banner or summary in the same place, and returns the
+     * text it last had (which the caller asserts).
+     */
+    String awaitShowing(By by, String expected) {
+        String[] last = {null};
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+                for (WebElement found : d.findElements(by)) {
+                    last[0] = found.getText();
+                    if (last[0].contains(expected)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        } catch (TimeoutException shownOtherwise) {
+            // the caller's assertion says what was shown instead
+        }
+        return last[0];
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }
@@ -160,6 +183,19 @@ final class Browser implements AutoCloseable {
     /** What has the keyboard's focus now. */
     WebElement focused() {
         return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Waits (up to 20 s) for {@code element} to have focus, as GOV.UK Frontend's script gives it once the page
+     * has loaded, and returns what has focus then (which the caller asserts).
+     */
+    WebElement awaitFocus(WebElement element) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> element.equals(focused()));
+        } catch (TimeoutException focusedElsewhere) {
+            // the caller's assertion says what has focus instead
+        }
+        return focused();
     }
 
     /**

@@ -115,8 +115,8 @@ class ConsoleIT {
         form.findElement(By.cssSelector("label[for='rating-rag']")).click(); // Red
         Browser.button(form, "Rate risk").click();
 
-        WebElement summary = browser.await(By.cssSelector(".govuk-error-summary"));
-        assertThat(summary.getText()).contains("There is a problem").contains("Rationale");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-error-summary"), "Rationale")).contains("There is a problem").contains("Rationale");
+        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
         assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#rating-rationale");
         assertThat(browser.find(By.id("rating-rationale-error")).getText()).contains("rationale");
         assertThat(browser.driver().getTitle()).startsWith("Error:");
@@ -137,7 +137,7 @@ class ConsoleIT {
         browser.find(By.cssSelector("label[for='share-legal-basis']")).click(); // Consent
         Browser.button(browser.driver(), "Share information").click();
 
-        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information shared");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner--success"), "Information shared")).contains("Information shared");
         assertThat(browser.find(By.cssSelector(".mash-agency-information")).getText()).contains(INJECTION, "Consent");
         assertThat(browser.all(By.cssSelector("img[src='x']"))).isEmpty();
         browser.look("case-shared");
@@ -148,13 +148,13 @@ class ConsoleIT {
     void theScreenerAsksHealthAndHealthsScreenerAnswersFromTheirRequestsPage() throws Exception {
         browser.find(By.xpath("//summary[contains(., 'Ask other agencies')]")).click();
         Browser.button(browser.driver(), "Request information").click();
-        assertThat(browser.await(By.cssSelector(".govuk-error-summary")).getText()).contains("Agencies");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-error-summary"), "Agencies")).contains("Agencies");
         browser.look("case-request-refused");
 
         browser.find(By.cssSelector("label[for='" + agencyCheckbox("HEALTH") + "']")).click();
         browser.find(By.id("request-question")).sendKeys("Is Cai known to the health visitor?");
         Browser.button(browser.driver(), "Request information").click();
-        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Information requested");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner--success"), "Information requested")).contains("Information requested");
         assertThat(browser.find(By.id("information-requests")).getText()).contains("Health", "Is Cai known", "Open");
 
         signInAs("nurse.jones");
@@ -184,7 +184,7 @@ class ConsoleIT {
         browser.press(Keys.TAB);
         assertThat(browser.focused()).as("the request's Answer button").isEqualTo(Browser.button(ourRequest(), "Answer"));
         browser.press(Keys.ENTER);
-        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Request answered");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner--success"), "Request answered")).contains("Request answered");
 
         signInAs("sw.owen");
         browser.open("/cases/" + caseId);
@@ -225,7 +225,7 @@ class ConsoleIT {
         WebElement rate = Browser.button(browser.find(By.id("rate-risk")), "Rate risk");
         browser.tabTo("Rate risk", e -> e.equals(rate));
         browser.press(Keys.ENTER);
-        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Risk rated");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner--success"), "Risk rated")).contains("Risk rated");
         assertThat(browser.find(By.id("risk-ratings")).getText()).contains("Red", "sw.owen");
         assertThat(browser.find(By.id("case-summary")).getText()).contains("Red");
     }
@@ -236,7 +236,7 @@ class ConsoleIT {
         selectOutcome("NO_FURTHER_ACTION");
         browser.find(By.id("decision-rationale")).sendKeys("Nothing more to do.");
         Browser.button(browser.find(By.id("record-decision")), "Record decision").click();
-        assertThat(browser.await(By.cssSelector(".govuk-error-summary")).getText()).contains("Outcome");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-error-summary"), "Outcome")).contains("Outcome");
         browser.look("case-decision-refused");
 
         beforeDecision = java.time.Instant.now();
@@ -246,7 +246,7 @@ class ConsoleIT {
         rationale.sendKeys("Reasonable cause to suspect significant harm: strategy discussion with police.");
         Browser.button(browser.find(By.id("record-decision")), "Record decision").click();
 
-        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Decision recorded");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner--success"), "Decision recorded")).contains("Decision recorded");
         assertThat(browser.find(By.id("decision")).getText()).contains("Child protection strategy", "Children", "Police", "sw.owen");
         browser.look("case-decided");
     }
@@ -266,7 +266,7 @@ class ConsoleIT {
         browser.tabTo("Acknowledge of " + reference, e -> e.equals(acknowledge));
         browser.press(Keys.ENTER);
 
-        assertThat(browser.await(By.cssSelector(".govuk-notification-banner--success")).getText()).contains("Referral acknowledged");
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner--success"), "Referral acknowledged")).contains("Referral acknowledged");
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(reference);
         browser.look("queue-acknowledged");
     }
@@ -340,10 +340,11 @@ class ConsoleIT {
      * control, which shows its own error message; the page's title starts "Error:".
      */
     private void assertRefused(String label, String controlId) {
-        WebElement summary = browser.await(By.cssSelector(".govuk-error-summary"));
-        assertThat(browser.focused()).as("the error summary has focus").isEqualTo(summary);
+        // the page before the post may show an earlier refusal's summary: wait for the one naming this field
+        WebElement link = browser.await(By.xpath("//*[contains(@class, 'govuk-error-summary')]//a[starts-with(normalize-space(), '" + label + ":')]"));
+        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
+        assertThat(browser.awaitFocus(summary)).as("the error summary has focus").isEqualTo(summary);
         assertThat(summary.getText()).contains("There is a problem");
-        WebElement link = summary.findElement(By.xpath(".//a[starts-with(normalize-space(), '" + label + ":')]"));
         assertThat(link.getAttribute("href")).endsWith("#" + controlId);
         assertThat(browser.find(By.id(controlId)).isDisplayed()).as("the field the summary links to").isTrue();
         String errorId = controlId.endsWith("-day") ? controlId.substring(0, controlId.length() - "-day".length()) : controlId;
