@@ -214,7 +214,7 @@ class ConsoleIT {
         assertThat(browser.focused()).isEqualTo(Browser.button(browser.find(By.id("rate-risk")), "Rate risk"));
         browser.press(Keys.ENTER);
 
-        assertThat(browser.find(By.cssSelector(".govuk-notification-banner")).getText())
+        assertThat(browser.awaitShowing(By.cssSelector(".govuk-notification-banner"), "The case changed while you were looking at it"))
                 .contains("The case changed while you were looking at it");
         assertThat(browser.all(By.id("risk-ratings")).stream().map(WebElement::getText).toList())
                 .noneMatch(t -> t.contains("sw.owen"));

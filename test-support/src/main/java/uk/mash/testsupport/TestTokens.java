@@ -42,6 +42,12 @@ public final class TestTokens {
                 .expiresIn(Duration.ofHours(1)).jws().sign(privateKey());
     }
 
+    /** A valid token for the role and agency that expires at {@code expiresAt} (whole seconds, as {@code exp} is). */
+    public static String expiringAt(String role, String agency, Instant expiresAt) {
+        return Jwt.issuer(ISSUER).subject(role + "-test").upn(role + "-test").groups(Set.of(role)).claim("agency", agency)
+                .expiresAt(expiresAt).jws().sign(privateKey());
+    }
+
     /** A token that expired an hour ago. */
     public static String expired(String role, String agency) {
         Instant issued = Instant.now().minus(Duration.ofHours(2));

@@ -73,6 +73,50 @@ class TokenIT {
         Requests.as("police-system", "POLICE").body(report).post("/api/v1/reports").then().statusCode(202);
     }
 
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    /** Quarkus verifies bearer tokens with the parser that remembers them (not SmallRye's own, directly). */
+    @Test
+    void tokensAreVerifiedByTheParserThatRemembersThem() {
+        org.assertj.core.api.Assertions.assertThat(io.quarkus.arc.ClientProxy.unwrap(parser))
+                .isInstanceOf(uk.mash.support.security.VerifiedTokens.class);
+    }
+
+    /**
+     * A token verified once is remembered (VerifiedTokens), by its every byte: the same claims under another
+     * signature are verified again, and refused.
+     */
+    @Test
+    void aTokenAcceptedOnceAndThenGivenAnotherSignatureIs401() {
+        String token = TestTokens.token("referrer", "EDUCATION");
+        String unknownReport = "/api/v1/reports/" + UUID.randomUUID();
+        RestAssured.given().auth().oauth2(token).get(unknownReport).then().statusCode(404);
+        RestAssured.given().auth().oauth2(token).get(unknownReport).then().statusCode(404);
+
+        int signature = token.lastIndexOf('.') + 1;
+        char first = token.charAt(signature);
+        String resigned = token.substring(0, signature) + (first == 'A' ? 'B' : 'A') + token.substring(signature + 1);
+        RestAssured.given().auth().oauth2(resigned).get(unknownReport).then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    /**
+     * A remembered token is refused once its exp (and the one second of clock skew the tests allow) has passed, as
+     * it was before it was remembered.
+     */
+    @Test
+    void aTokenAcceptedBeforeItExpiredIs401OnceItHas() throws InterruptedException {
+        java.time.Instant expiresAt = java.time.Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String token = TestTokens.expiringAt("referrer", "EDUCATION", expiresAt);
+        String unknownReport = "/api/v1/reports/" + UUID.randomUUID();
+        RestAssured.given().auth().oauth2(token).get(unknownReport).then().statusCode(404);
+
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), expiresAt).toMillis() + 2_100);
+        RestAssured.given().auth().oauth2(token).get(unknownReport).then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
     private static RequestSpecification as(String role) {
         return RestAssured.given().contentType(ContentType.JSON).auth().oauth2(TestTokens.token(role, "OTHER"));
     }
