@@ -2,25 +2,22 @@ package uk.mash.support.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The services' token parser (SmallRye JWT's, which Quarkus asks for every request's bearer token),
- * remembering the tokens it has verified until each expires.
+ * The services' token parser: SmallRye JWT's (which Quarkus asks for every request's bearer token), in
+ * its place, remembering the tokens it has verified until each expires; every other way of parsing is
+ * SmallRye's, unchanged.
  * <p>
  * Why: a screener's browser, a police system and the bench send the same token with every request for
  * the token's life, and checking its RS256 signature again each time was a tenth of screening's CPU
@@ -39,10 +36,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
-
-    @Inject
-    DefaultJWTParser parser;
+public class VerifiedTokens extends DefaultJWTParser {
 
     /** The rules SmallRye verified it by: its clock skew and any maximum token age apply to what is remembered too. */
     @Inject
@@ -68,9 +62,14 @@ public class VerifiedTokens implements JWTParser {
             }
             verified.remove(token, known);
         }
-        JsonWebToken parsed = parser.parse(token);
+        JsonWebToken parsed = verifiedInFull(token);
         remember(token, parsed);
         return parsed;
+    }
+
+    /** SmallRye's own parsing: the signature, issuer, exp and the rest checked in full. */
+    JsonWebToken verifiedInFull(String token) throws ParseException {
+        return super.parse(token);
     }
 
     /** How many tokens are remembered now (for tests of the bound). */
@@ -101,47 +100,5 @@ public class VerifiedTokens implements JWTParser {
     /** A time claim in seconds since the epoch; 0 when it has none. */
     private static long seconds(JsonWebToken token, Claims claim) {
         return token.getClaim(claim.name()) instanceof Number n ? n.longValue() : 0;
-    }
-
-    // the rest as SmallRye's own parser does it: other contexts and keys are not remembered
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return parser.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return parser.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return parser.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return parser.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return parser.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return parser.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return parser.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return parser.parseOnly(token);
     }
 }
