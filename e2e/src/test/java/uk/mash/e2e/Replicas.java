@@ -29,8 +29,11 @@ final class Replicas implements Supplier<String> {
     /** The base URL of the next live replica, in turn. */
     @Override
     public String get() {
-        for (int tries = 0; tries < urls.size(); tries++) {
-            int k = Math.floorMod(turn.getAndIncrement(), urls.size()) + 1;
+        // one turn taken, then the replicas after it: taking a turn per try let concurrent callers skip
+        // the live replica between a caller's tries (CI: "every replica is down" with one of two up)
+        int start = turn.getAndIncrement();
+        for (int offset = 0; offset < urls.size(); offset++) {
+            int k = Math.floorMod(start + offset, urls.size()) + 1;
             if (!down.contains(k)) {
                 return urls.get(k - 1);
             }
