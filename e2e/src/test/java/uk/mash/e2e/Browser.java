@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -91,11 +93,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits (up to 20 s) until the browser is on {@code path} (after a form's redirect), and says where it is. */
     String awaitPath(String path) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> path().equals(path));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // the assertion that follows names where it is instead
-        }
+        waitUpTo20s(d -> path().equals(path));
         return path();
     }
 
@@ -114,17 +112,7 @@ final class Browser implements AutoCloseable {
      * caller asserts, so a wrong page fails on what it showed).
      */
     String awaitText(By by, String expected) {
-        String[] last = {null};
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
-                List<WebElement> found = d.findElements(by);
-                last[0] = found.isEmpty() ? null : found.get(0).getText();
-                return expected.equals(last[0]);
-            });
-        } catch (TimeoutException shownOtherwise) {
-            // the caller's assertion says what was shown instead
-        }
-        return last[0];
+        return awaitTextWhere(by, expected::equals);
     }
 
     /**
@@ -133,21 +121,34 @@ final class Browser implements AutoCloseable {
      * text it last had (which the caller asserts).
      */
     String awaitShowing(By by, String expected) {
+        return awaitTextWhere(by, text -> text.contains(expected));
+    }
+
+    /** Waits (up to 20 s) for an element found by {@code by} whose text is {@code wanted}; the text last seen. */
+    private String awaitTextWhere(By by, Predicate<String> wanted) {
         String[] last = {null};
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
-                for (WebElement found : d.findElements(by)) {
-                    last[0] = found.getText();
-                    if (last[0].contains(expected)) {
-                        return true;
-                    }
+        waitUpTo20s(d -> {
+            for (WebElement found : d.findElements(by)) {
+                last[0] = found.getText();
+                if (wanted.test(last[0])) {
+                    return true;
                 }
-                return false;
-            });
+            }
+            return false;
+        });
+        return last[0];
+    }
+
+    /**
+     * Waits up to 20 s for {@code done}, an element gone stale meanwhile (the page being replaced) read again;
+     * at the end the callers return what the page shows, and their assertions say what was shown instead.
+     */
+    private void waitUpTo20s(Function<WebDriver, Boolean> done) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(done);
         } catch (TimeoutException shownOtherwise) {
             // the caller's assertion says what was shown instead
         }
-        return last[0];
     }
 
     List<WebElement> all(By by) {
@@ -190,11 +191,7 @@ final class Browser implements AutoCloseable {
      * has loaded, and returns what has focus then (which the caller asserts).
      */
     WebElement awaitFocus(WebElement element) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> element.equals(focused()));
-        } catch (TimeoutException focusedElsewhere) {
-            // the caller's assertion says what has focus instead
-        }
+        waitUpTo20s(d -> element.equals(focused()));
         return focused();
     }
 

@@ -1,11 +1,18 @@
 package uk.mash.intake.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -15,6 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.mash.intake.Requests;
+import uk.mash.support.security.VerifiedTokens;
 import uk.mash.testsupport.TestTokens;
 
 /** No valid token: 401. A valid token with a role that may not: 403. Both as problem+json. */
@@ -73,14 +81,13 @@ class TokenIT {
         Requests.as("police-system", "POLICE").body(report).post("/api/v1/reports").then().statusCode(202);
     }
 
-    @jakarta.inject.Inject
-    io.smallrye.jwt.auth.principal.JWTParser parser;
+    @Inject
+    JWTParser parser;
 
     /** Quarkus verifies bearer tokens with the parser that remembers them (not SmallRye's own, directly). */
     @Test
     void tokensAreVerifiedByTheParserThatRemembersThem() {
-        org.assertj.core.api.Assertions.assertThat(io.quarkus.arc.ClientProxy.unwrap(parser))
-                .isInstanceOf(uk.mash.support.security.VerifiedTokens.class);
+        assertThat(ClientProxy.unwrap(parser)).isInstanceOf(VerifiedTokens.class);
     }
 
     /**
@@ -107,12 +114,12 @@ class TokenIT {
      */
     @Test
     void aTokenAcceptedBeforeItExpiredIs401OnceItHas() throws InterruptedException {
-        java.time.Instant expiresAt = java.time.Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         String token = TestTokens.expiringAt("referrer", "EDUCATION", expiresAt);
         String unknownReport = "/api/v1/reports/" + UUID.randomUUID();
         RestAssured.given().auth().oauth2(token).get(unknownReport).then().statusCode(404);
 
-        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), expiresAt).toMillis() + 2_100);
+        Thread.sleep(Duration.between(Instant.now(), expiresAt).toMillis() + 2_100);
         RestAssured.given().auth().oauth2(token).get(unknownReport).then()
                 .statusCode(401).contentType("application/problem+json");
     }
