@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import uk.mash.contracts.EventTypes;
+import uk.mash.platform.ServiceCatalog;
 import uk.mash.platform.Settings;
 
 /**
@@ -43,10 +44,9 @@ final class BenchHistory {
     static final Instant START = Instant.parse("2016-01-04T08:30:00.123456Z");
     /** Ten years, leap days included. */
     static final Duration SPAN = Duration.ofDays(3653);
-    /** The services' JVM options (MASH_SERVICE_JVM_OPTS, else ./mash's default): audit as ./mash up runs it. */
+    /** Audit's JVM options as ./mash up runs it (its heap, then MASH_SERVICE_JVM_OPTS or ./mash's default). */
     static List<String> serviceJvmOptions(Map<String, String> env) {
-        String opts = env.getOrDefault("MASH_SERVICE_JVM_OPTS", Settings.DEFAULT_SERVICE_JVM_OPTS);
-        return opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
+        return Settings.of(env).jvmOptionsOf(ServiceCatalog.AUDIT);
     }
 
     /** The heap those options give (the last -Xmx), "default" when they set none. */

@@ -412,7 +412,7 @@ public final class LocalStack {
         if (!Files.isRegularFile(s.jar(home.root()))) {
             throw new MashException(s.name() + ": no " + home.shown(s.jar(home.root())) + "; the build should have made it");
         }
-        return ServiceJvm.of(settings, s.name(), s.app(home.root()), home.build().resolve("aot"));
+        return ServiceJvm.of(settings, s, s.app(home.root()), home.build().resolve("aot"));
     }
 
     /**

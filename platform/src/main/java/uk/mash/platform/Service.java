@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * One service of the product as the command line knows it: its short name (intake), its default
- * HTTP port and its Maven module, whose packaged application is {@code MODULE/target/quarkus-app}.
+ * HTTP port, its Maven module, whose packaged application is {@code MODULE/target/quarkus-app}, and
+ * the most heap its JVM is given ({@code -Xmx}, in MB; {@link Settings#jvmOptionsOf}).
  */
-public record Service(String name, int defaultPort, String module) {
+public record Service(String name, int defaultPort, String module, int heapMegabytes) {
 
     /** The environment variable that moves its port: {@code MASH_INTAKE_PORT}. */
     public String portVariable() {

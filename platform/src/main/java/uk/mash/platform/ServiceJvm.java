@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * How a service's JVM is started: which {@code java} ({@link ServiceJava}), with which options
- * (MASH_SERVICE_JVM_OPTS or the defaults), and, on a JDK of 25 or newer with the AOT cache on,
+ * (MASH_SERVICE_JVM_OPTS or the defaults, after its own heap), and, on a JDK of 25 or newer with the AOT cache on,
  * with its {@link AotCache}: {@code -XX:AOTCache=...} when the cache for this jar is there, a
  * training run ({@code -XX:AOTCacheOutput=...}) first when it is not. On an older JDK, or with
  * MASH_SERVICE_AOT=off, the command line is the options alone.
@@ -15,14 +15,15 @@ import java.util.List;
 public record ServiceJvm(ServiceJava java, List<String> options, AotCache cache) {
 
     /**
-     * The JVM for the service called {@code name} packaged in {@code app} ({@code
+     * The JVM for {@code service} packaged in {@code app} ({@code
      * MODULE/target/quarkus-app}); its cache (if any) under {@code cacheDirectory}.
      */
-    public static ServiceJvm of(Settings settings, String name, Path app, Path cacheDirectory) throws IOException {
+    public static ServiceJvm of(Settings settings, Service service, Path app, Path cacheDirectory) throws IOException {
         ServiceJava java = settings.serviceJava();
+        List<String> options = settings.jvmOptionsOf(service);
         AotCache cache = settings.aotCache() && java.aotCache()
-                ? AotCache.of(cacheDirectory, name, app, java, settings.serviceJvmOptions()) : null;
-        return new ServiceJvm(java, settings.serviceJvmOptions(), cache);
+                ? AotCache.of(cacheDirectory, service.name(), app, java, options) : null;
+        return new ServiceJvm(java, options, cache);
     }
 
     public ServiceJvm {

@@ -21,7 +21,8 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
 
     /**
      * Each service's JVM, sized so that a service stays within 256 MB of resident memory under load
-     * (./mash bench measures it): a 128 MB heap is three to four times what a service keeps live;
+     * (./mash bench measures it): each service's own heap ({@link #jvmOptionsOf}: 80 to 128 MB,
+     * {@link ServiceCatalog}) is two to four times what it keeps live;
      * the serial collector carries no per-region bookkeeping (G1's costs tens of MB on a small heap)
      * and on two cores pauses no longer; smaller thread stacks and code cache; two malloc arenas
      * (MALLOC_ARENA_MAX, set beside) instead of one per core-ish thread burst; and the C library's
@@ -34,12 +35,27 @@ public record Settings(Map<String, String> env, int pgPort, int kafkaPort, Durat
      * two cores, the optimising compiler spent over a quarter of each service's CPU for minutes
      * after every start; measured with ./mash bench (README, "How fast it is"): more reports per
      * second, lower latency, less memory. On a machine with cores to spare, drop
-     * -XX:TieredStopAtLevel=1. MASH_SERVICE_JVM_OPTS replaces the whole set.
+     * -XX:TieredStopAtLevel=1. MASH_SERVICE_JVM_OPTS replaces the whole set (and, with an -Xmx of
+     * its own, every service's heap).
      */
-    public static final String DEFAULT_SERVICE_JVM_OPTS = "-Xmx128m -Xms64m -XX:+UseSerialGC -Xss512k"
+    public static final String DEFAULT_SERVICE_JVM_OPTS = "-Xms64m -XX:+UseSerialGC -Xss512k"
             + " -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"
             + " -XX:TrimNativeHeapInterval=10000 -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=30"
             + " -XX:TieredStopAtLevel=1";
+
+    /**
+     * The options {@code service}'s JVM starts with: {@link #serviceJvmOptions()} after its own heap
+     * ({@code -Xmx}, {@link Service#heapMegabytes()}), unless those options set a heap themselves.
+     */
+    public List<String> jvmOptionsOf(Service service) {
+        if (serviceJvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx"))) {
+            return serviceJvmOptions;
+        }
+        List<String> options = new ArrayList<>(serviceJvmOptions.size() + 1);
+        options.add("-Xmx" + service.heapMegabytes() + "m");
+        options.addAll(serviceJvmOptions);
+        return List.copyOf(options);
+    }
 
     /**
      * Reads them from {@code env}.

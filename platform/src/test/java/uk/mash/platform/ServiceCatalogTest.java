@@ -75,10 +75,18 @@ class ServiceCatalogTest {
         Settings defaults = Settings.of(Map.of());
         assertThat(defaults.startTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(defaults.stopTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(defaults.serviceJvmOptions()).contains("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(defaults.serviceJvmOptions()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                .noneMatch(o -> o.startsWith("-Xmx"));
+        assertThat(defaults.jvmOptionsOf(ServiceCatalog.INTAKE)).startsWith("-Xmx96m").contains("-XX:+UseSerialGC");
+        assertThat(defaults.jvmOptionsOf(ServiceCatalog.SCREENING)).as("screening's smaller heap")
+                .startsWith("-Xmx80m").containsSequence(defaults.serviceJvmOptions());
         Settings given = Settings.of(Map.of("MASH_START_TIMEOUT", "5", "MASH_SERVICE_JVM_OPTS", "-Xmx200m -Xss1m"));
         assertThat(given.startTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(given.serviceJvmOptions()).containsExactly("-Xmx200m", "-Xss1m");
+        assertThat(given.jvmOptionsOf(ServiceCatalog.SCREENING)).as("a heap given replaces each service's")
+                .containsExactly("-Xmx200m", "-Xss1m");
+        assertThat(Settings.of(Map.of("MASH_SERVICE_JVM_OPTS", "-Xss1m")).jvmOptionsOf(ServiceCatalog.AUDIT))
+                .containsExactly("-Xmx128m", "-Xss1m");
         assertThatThrownBy(() -> Settings.of(Map.of("MASH_STOP_TIMEOUT", "soon")))
                 .hasMessageContaining("MASH_STOP_TIMEOUT must be a number of seconds");
     }

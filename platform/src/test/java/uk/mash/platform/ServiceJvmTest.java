@@ -40,7 +40,7 @@ class ServiceJvmTest {
     }
 
     private ServiceJvm jvm(Map<String, String> env) throws Exception {
-        return ServiceJvm.of(Settings.of(env), "intake", jar.getParent(), caches);
+        return ServiceJvm.of(Settings.of(env), ServiceCatalog.INTAKE, jar.getParent(), caches);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ServiceJvmTest {
         ServiceJvm jvm = jvm(Map.of(ServiceJava.VARIABLE, jdk17.toString()));
 
         assertThat(jvm.java().java()).isEqualTo(jdk17.resolve("bin/java").toString());
-        assertThat(jvm.startOptions()).isEqualTo(Settings.of(Map.of()).serviceJvmOptions())
+        assertThat(jvm.startOptions()).isEqualTo(Settings.of(Map.of()).jvmOptionsOf(ServiceCatalog.INTAKE))
                 .noneMatch(o -> o.startsWith("-XX:AOT"));
         assertThat(jvm.needsTraining()).isFalse();
         assertThat(jvm.cache()).isNull();
@@ -64,7 +64,7 @@ class ServiceJvmTest {
         AotCache cache = jvm.cache();
         assertThat(cache.file().getParent()).isEqualTo(caches);
         assertThat(cache.file().getFileName().toString()).matches("intake-[0-9a-f]{16}\\.aot");
-        assertThat(jvm.trainingOptions()).startsWith(Settings.DEFAULT_SERVICE_JVM_OPTS.split(" "))
+        assertThat(jvm.trainingOptions()).containsSequence(Settings.DEFAULT_SERVICE_JVM_OPTS.split(" "))
                 .endsWith("-XX:AOTCacheOutput=" + cache.trainingFile());
 
         // the training run wrote it as it exited
@@ -129,7 +129,7 @@ class ServiceJvmTest {
     @Test
     void mashServiceAotOffStartsWithoutACacheOnJdk25AndPackagesTheDefaultJar() throws Exception {
         Settings off = Settings.of(Map.of(ServiceJava.VARIABLE, jdk25.toString(), Settings.AOT_VARIABLE, "off"));
-        ServiceJvm jvm = ServiceJvm.of(off, "intake", jar.getParent(), caches);
+        ServiceJvm jvm = ServiceJvm.of(off, ServiceCatalog.INTAKE, jar.getParent(), caches);
 
         assertThat(jvm.java().feature()).isEqualTo(25);
         assertThat(jvm.needsTraining()).isFalse();
