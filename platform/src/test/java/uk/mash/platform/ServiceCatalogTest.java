@@ -87,6 +87,10 @@ class ServiceCatalogTest {
                 .containsExactly("-Xmx200m", "-Xss1m");
         assertThat(Settings.of(Map.of("MASH_SERVICE_JVM_OPTS", "-Xss1m")).jvmOptionsOf(ServiceCatalog.AUDIT))
                 .containsExactly("-Xmx128m", "-Xss1m");
+        // a JVM whose -Xms is above its -Xmx refuses to start
+        assertThat(defaults.serviceJvmOptions()).contains("-Xms64m");
+        assertThat(ServiceCatalog.SERVICES).as("every heap at least the initial 64 MB")
+                .allSatisfy(s -> assertThat(s.heapMegabytes()).isGreaterThanOrEqualTo(64));
         assertThatThrownBy(() -> Settings.of(Map.of("MASH_STOP_TIMEOUT", "soon")))
                 .hasMessageContaining("MASH_STOP_TIMEOUT must be a number of seconds");
     }
