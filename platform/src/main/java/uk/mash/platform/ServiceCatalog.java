@@ -13,12 +13,12 @@ public final class ServiceCatalog {
     /** The issuer of every token the services accept ({@code mp.jwt.verify.issuer}). */
     public static final String JWT_ISSUER = "mash-hub";
 
-    /**
-     * Each heap is two to four times what the service keeps live under the bench's load (after a full
-     * collection), so that it stays within 256 MB resident: what is outside the heap (the AOT cache
-     * of 15,000-17,000 classes, about 90 MB resident, code, thread stacks) is 140-180 MB. Intake keeps
-     * about 25 MB live; at 128 MB it peaked at 249 MB resident once.
-     */
+    // Each service's heap (the last argument) is two to four times what it keeps live under the
+    // bench's load (after a full collection), so that it stays within 256 MB resident: what is outside
+    // the heap (the AOT cache of 15,000-17,000 classes, about 90 MB resident, code, thread stacks) is
+    // 140-180 MB.
+
+    /** Intake keeps about 25 MB live; at 128 MB it peaked at 249 MB resident once. */
     public static final Service INTAKE = new Service("intake", 8081, "intake-service", 96);
     /**
      * Screening keeps 30-40 MB live and has the most outside its heap (16,600 classes): at 128 MB it
