@@ -51,6 +51,44 @@ class RebuildIT {
         assertThat(eventIds(caseId)).contains(reportEvent);
     }
 
+    /**
+     * The rebuild loads the projections in bulk (V4: emptied, the facts' indexes dropped and built again after the
+     * load) and derives each report's case with the facts' help: every mapping is the one the appender wrote, an
+     * opening's and a linking's alike, and the facts' indexes are those the migrations made, whatever the load did.
+     */
+    @Test
+    void theRebuildDerivesTheMappingsTheAppenderWroteAndLeavesTheFactsIndexedAsTheMigrationsMadeThem() {
+        UUID caseId = UUID.randomUUID();
+        UUID openingReport = UUID.randomUUID();
+        UUID linkedReport = UUID.randomUUID();
+        Instant t = Instant.now();
+        try (Events events = new Events()) {
+            AuditLog.awaitSequences(
+                    events.send(caseId.toString(), EventTypes.CASE_OPENED, t, Events.opened(caseId, "MASH-2026-000302",
+                            openingReport, t, Rag.RED, false, List.of(Concern.NEGLECT), Events.child("Cai", "Owen"))),
+                    events.send(caseId.toString(), EventTypes.REPORT_LINKED, t.plusSeconds(1), Events.linked(caseId,
+                            linkedReport, "MASH-2026-000303", t.plusSeconds(1), Agency.HEALTH, List.of(Concern.NEGLECT),
+                            Events.child("Cai", "Owen"))));
+        }
+        AuditLog.awaitQuiet();
+        String mappings = "SELECT coalesce(string_agg(report_id || ' ' || case_id || ' ' || sequence, ','"
+                + " ORDER BY report_id), '') FROM report_case";
+        String indexes = "SELECT string_agg(indexdef, ';' ORDER BY indexname) FROM pg_indexes"
+                + " WHERE tablename = 'report_card_facts'";
+        List<Object> appended = AuditLog.row(mappings);
+        List<Object> migrated = AuditLog.row(indexes);
+        assertThat(appended.get(0).toString()).contains(openingReport + " " + caseId, linkedReport + " " + caseId);
+        assertThat(migrated.get(0).toString()).contains("report_card_facts_type_time", "report_card_facts_case",
+                "report_card_facts_report");
+
+        int rebuilt = Api.auditor().post("/api/v1/audit/rebuild").then().statusCode(200).extract()
+                .jsonPath().getInt("reportCases");
+
+        assertThat(AuditLog.row(mappings)).isEqualTo(appended);
+        assertThat((long) rebuilt).isEqualTo(AuditLog.count("SELECT count(*) FROM report_case"));
+        assertThat(AuditLog.row(indexes)).isEqualTo(migrated);
+    }
+
     /** AppenderLock's key: what every appender and every rebuild takes. */
     private static final long APPENDERS_LOCK = 0x6d617368_61756469L;
 

@@ -8,18 +8,17 @@ import uk.mash.support.store.StoreException;
 
 /**
  * The lock every appender of every instance takes for its transaction (the chain has one writer at a time), and
- * what rebuilding a projection from the log does under it: clear and derive in one transaction, so no entry is
- * appended meanwhile that the derivation would miss, and readers see the old projection until the new one is
- * whole.
+ * what rebuilding the projections from the log does under it: clear and derive in one transaction, so no entry is
+ * appended meanwhile that the derivation would miss, and no reader sees a projection half made.
  */
 final class AppenderLock {
 
     /** Serialises every appender of every instance on one database. */
     private static final long KEY = 0x6d617368_61756469L;
 
-    /** A projection's derivation, on the connection holding the lock: the rows it derived. */
-    interface Derivation {
-        int derive(Connection c) throws SQLException;
+    /** The projections' derivation, on the connection holding the lock: what it derived. */
+    interface Derivation<T> {
+        T derive(Connection c) throws SQLException;
     }
 
     private AppenderLock() {
@@ -34,14 +33,14 @@ final class AppenderLock {
     }
 
     /** Runs a rebuild in one transaction that holds the lock: committed whole, or rolled back. */
-    static int rebuild(DataSource dataSource, Derivation derivation) {
+    static <T> T rebuild(DataSource dataSource, Derivation<T> derivation) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 take(c);
-                int rows = derivation.derive(c);
+                T derived = derivation.derive(c);
                 c.commit();
-                return rows;
+                return derived;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import uk.mash.support.store.StoreException;
 /**
  * The projection report_card_facts (V3 migration): what the report card needs of each entry of the types it
  * counts, written by the appender with each entry ({@link #insert}) and read by the card instead of the entries'
- * JSON. Derived data: the chain and its verification never read it, and {@link #rebuild} derives it again.
+ * JSON. Derived data: the chain and its verification never read it, and {@link AuditProjections#rebuild} derives it
+ * again.
  */
 @ApplicationScoped
 public class CardFactStore {
@@ -179,49 +179,44 @@ public class CardFactStore {
     }
 
     /**
-     * Clears the projection and derives it again from every entry of the log, by the same reading the appender
-     * uses; the appender waits meanwhile. One pass: a second connection reads the entries of the card's types
-     * (a cursor, their data as the bytes PostgreSQL sends, in binary), each entry's fact is read off its data's
-     * tokens, and the facts stream back by COPY while the next entries are read. The reader's snapshot is
-     * taken once the lock is held, so it sees every entry there will be until the rebuild commits. The facts
-     * derived.
+     * Derives every fact again from the log, into the emptied projection, on the rebuild's connection
+     * ({@link AuditProjections#rebuild}), by the same reading the appender uses. One pass: a second connection
+     * reads the entries of the card's types (a cursor, their data as the bytes PostgreSQL sends, in binary), each
+     * entry's fact is read off its data's tokens, and the facts stream back by COPY while the next entries are
+     * read. The reader's snapshot is taken once the appenders' lock is held, so it sees every entry there will be
+     * until the rebuild commits. The facts derived.
      */
-    public int rebuild() {
-        return AppenderLock.rebuild(dataSource, writer -> {
-            try (Statement s = writer.createStatement()) {
-                s.executeUpdate("DELETE FROM report_card_facts");
-            }
-            CopyIn copyIn = writer.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY report_card_facts (" + COLUMNS + ") FROM STDIN");
-            try (CardFactCopy copy = new CardFactCopy(copyIn); Connection reader = dataSource.getConnection()) {
-                reader.setAutoCommit(false); // a cursor only inside a transaction
-                try (PreparedStatement s = reader.prepareStatement("SELECT sequence, type, case_id, occurred_at, data"
-                        + " FROM audit_entries WHERE type = ANY (?)")) {
-                    s.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                    s.setFetchSize(10_000);
-                    s.setArray(1, reader.createArrayOf("text", CardFact.TYPES.toArray()));
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            long sequence = rs.getLong(1);
-                            String type = rs.getString(2);
-                            try {
-                                CardFact fact = CardFact.of(json, sequence, type, rs.getString(3),
-                                        AuditLogStore.instant(rs, 4), rs.getBytes(5));
-                                if (fact != null) {
-                                    copy.add(fact);
-                                }
-                            } catch (CardFact.Unreadable unreadable) {
-                                LOG.warnf("Report card facts: entry %d has none, its data cannot be read as %s",
-                                        sequence, type);
+    int derive(Connection writer) throws SQLException {
+        CopyIn copyIn = writer.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY report_card_facts (" + COLUMNS + ") FROM STDIN");
+        try (CardFactCopy copy = new CardFactCopy(copyIn); Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false); // a cursor only inside a transaction
+            try (PreparedStatement s = reader.prepareStatement("SELECT sequence, type, case_id, occurred_at, data"
+                    + " FROM audit_entries WHERE type = ANY (?)")) {
+                s.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                s.setFetchSize(10_000);
+                s.setArray(1, reader.createArrayOf("text", CardFact.TYPES.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long sequence = rs.getLong(1);
+                        String type = rs.getString(2);
+                        try {
+                            CardFact fact = CardFact.of(json, sequence, type, rs.getString(3),
+                                    AuditLogStore.instant(rs, 4), rs.getBytes(5));
+                            if (fact != null) {
+                                copy.add(fact);
                             }
+                        } catch (CardFact.Unreadable unreadable) {
+                            LOG.warnf("Report card facts: entry %d has none, its data cannot be read as %s",
+                                    sequence, type);
                         }
                     }
-                } finally {
-                    reader.rollback();
                 }
-                return Math.toIntExact(copy.end());
+            } finally {
+                reader.rollback();
             }
-        });
+            return Math.toIntExact(copy.end());
+        }
     }
 
     /** Sets a statement's parameters (it may need the connection, for arrays). */

@@ -40,7 +40,7 @@ import uk.mash.audit.log.AuditEntry;
 import uk.mash.audit.replay.CaseReplay;
 import uk.mash.audit.replay.CaseAsOf;
 import uk.mash.audit.store.AuditLogStore;
-import uk.mash.audit.store.CardFactStore;
+import uk.mash.audit.store.AuditProjections;
 import uk.mash.outbox.CaseReads;
 import uk.mash.support.input.Parameters;
 import uk.mash.support.problem.Problem;
@@ -61,7 +61,7 @@ public class AuditResource {
     AuditLogStore store;
 
     @Inject
-    CardFactStore cardFacts;
+    AuditProjections projections;
 
     @Inject
     IntegrityCheck integrity;
@@ -257,9 +257,8 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
                     examples = @ExampleObject(name = "rebuilt", value = ApiExamples.REBUILT)))
     public Map<String, Object> rebuild() {
-        int reportCases = store.rebuildReportCases();
-        int facts = cardFacts.rebuild();
-        return Map.of("rebuilt", List.of("report_case", "report_card_facts"), "reportCases", reportCases,
-                "reportCardFacts", facts, "head", store.head().sequence());
+        AuditProjections.Rebuilt rebuilt = projections.rebuild();
+        return Map.of("rebuilt", List.of("report_case", "report_card_facts"), "reportCases", rebuilt.reportCases(),
+                "reportCardFacts", rebuilt.reportCardFacts(), "head", store.head().sequence());
     }
 }
