@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import uk.mash.contracts.Agency;
 import uk.mash.contracts.Concern;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Rag;
+import uk.mash.contracts.events.RiskRated;
 import uk.mash.testsupport.TestInfrastructure;
 
 /** A lost or damaged projection is folded again from the log alone. */
@@ -87,6 +89,39 @@ class RebuildIT {
         assertThat(AuditLog.row(mappings)).isEqualTo(appended);
         assertThat((long) rebuilt).isEqualTo(AuditLog.count("SELECT count(*) FROM report_case"));
         assertThat(AuditLog.row(indexes)).isEqualTo(migrated);
+    }
+
+    /**
+     * The rebuild sends the facts in COPY's binary form, arrays included: a rating whose due requests name one
+     * without an id (an element null), one with none due (an empty array) and a report with no concern are derived
+     * again exactly as the appender wrote them. Dated 2043, far from every period another test reads a card of.
+     */
+    @Test
+    void theRebuildWritesArraysWithNullAndNoElementsAsTheAppenderDid() {
+        UUID caseId = UUID.randomUUID();
+        Instant t = Instant.parse("2043-02-01T09:15:30.123456Z");
+        List<String> ids;
+        try (Events events = new Events()) {
+            String k = caseId.toString();
+            ids = List.of(
+                    events.send(k, EventTypes.RISK_RATED, t, Events.rated(caseId, Rag.RED, t, Arrays.asList(
+                            new RiskRated.InformationRequestDue(null, t.plusSeconds(60)),
+                            new RiskRated.InformationRequestDue(UUID.randomUUID(), t.plusSeconds(90))))),
+                    events.send(k, EventTypes.RISK_RATED, t.plusSeconds(1), Events.rated(caseId, Rag.AMBER,
+                            t.plusSeconds(1), List.of())),
+                    events.send(UUID.randomUUID().toString(), EventTypes.REPORT_RECEIVED, t, Events.report(
+                            UUID.randomUUID(), "MASH-2043-000001", t, Agency.HEALTH, List.of(), Events.child("Efa", "Rhys"))));
+            AuditLog.awaitSequences(ids.toArray(String[]::new));
+        }
+        String facts = "SELECT string_agg(f::text, E'\\n' ORDER BY f.sequence) FROM report_card_facts f"
+                + " JOIN audit_entries e USING (sequence) WHERE e.event_id = ANY (?)";
+        String[] eventIds = ids.toArray(String[]::new);
+        List<Object> appended = AuditLog.row(facts, (Object) eventIds);
+        assertThat(appended.get(0).toString()).contains("{NULL,", "{}");
+
+        Api.auditor().post("/api/v1/audit/rebuild").then().statusCode(200);
+
+        assertThat(AuditLog.row(facts, (Object) eventIds)).isEqualTo(appended);
     }
 
     /** AppenderLock's key: what every appender and every rebuild takes. */

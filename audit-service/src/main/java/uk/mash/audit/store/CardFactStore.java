@@ -17,6 +17,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -180,16 +186,67 @@ public class CardFactStore {
 
     /**
      * Derives every fact again from the log, into the emptied projection, on the rebuild's connection
-     * ({@link AuditProjections#rebuild}), by the same reading the appender uses. One pass: a second connection
-     * reads the entries of the card's types (a cursor, their data as the bytes PostgreSQL sends, in binary), each
-     * entry's fact is read off its data's tokens, and the facts stream back by COPY while the next entries are
-     * read. The reader's snapshot is taken once the appenders' lock is held, so it sees every entry there will be
-     * until the rebuild commits. The facts derived.
+     * ({@link AuditProjections#rebuild}), by the same reading the appender uses. One pass, in two threads so that
+     * PostgreSQL sends the next entries while this one reads facts off the last: a reader thread, on a connection
+     * of its own, fetches the entries of the card's types (a cursor, their data as the bytes PostgreSQL sends, in
+     * binary) and hands them over a few thousand at a time; the caller's thread reads each entry's fact off its
+     * data's tokens and streams the facts back by COPY. The reader's snapshot is taken once the appenders' lock is
+     * held, so it sees every entry there will be until the rebuild commits. The facts derived.
      */
     int derive(Connection writer) throws SQLException {
         CopyIn copyIn = writer.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY report_card_facts (" + COLUMNS + ") FROM STDIN");
-        try (CardFactCopy copy = new CardFactCopy(copyIn); Connection reader = dataSource.getConnection()) {
+                .copyIn("COPY report_card_facts (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)");
+        ExecutorService readerThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "audit-rebuild-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try (CardFactCopy copy = new CardFactCopy(copyIn)) {
+            BlockingQueue<List<StoredEntry>> handed = new ArrayBlockingQueue<>(4);
+            Future<?> reading = readerThread.submit(() -> readEntries(handed));
+            for (List<StoredEntry> entries = take(handed); entries != END_OF_ENTRIES; entries = take(handed)) {
+                for (StoredEntry e : entries) {
+                    try {
+                        CardFact fact = CardFact.of(json, e.sequence(), e.type(), e.caseId(), e.occurredAt(), e.data());
+                        if (fact != null) {
+                            copy.add(fact);
+                        }
+                    } catch (CardFact.Unreadable unreadable) {
+                        LOG.warnf("Report card facts: entry %d has none, its data cannot be read as %s",
+                                e.sequence(), e.type());
+                    }
+                }
+            }
+            try {
+                reading.get(); // the reader's failure, if it failed, is the rebuild's
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw failed.getCause() instanceof SQLException sql ? sql : new SQLException(failed.getCause());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("The rebuild was interrupted", interrupted);
+            }
+            return Math.toIntExact(copy.end());
+        } finally {
+            readerThread.shutdownNow(); // a reader still handing over (the COPY failed) is interrupted, and stops
+        }
+    }
+
+    /** An entry of the log as the rebuild reads it: what its fact is read from. */
+    private record StoredEntry(long sequence, String type, String caseId, Instant occurredAt, byte[] data) {
+    }
+
+    /** What the reader hands over last, whether it read every entry or failed. */
+    private static final List<StoredEntry> END_OF_ENTRIES = new ArrayList<>(0);
+
+    /** The entries handed over at a time: about 1.2 MB of data. */
+    private static final int HANDED_AT_ONCE = 2_000;
+
+    private Void readEntries(BlockingQueue<List<StoredEntry>> handed) throws SQLException, InterruptedException {
+        boolean abandoned = false; // interrupted: the deriving thread has stopped taking what is handed over
+        try (Connection reader = dataSource.getConnection()) {
             reader.setAutoCommit(false); // a cursor only inside a transaction
             try (PreparedStatement s = reader.prepareStatement("SELECT sequence, type, case_id, occurred_at, data"
                     + " FROM audit_entries WHERE type = ANY (?)")) {
@@ -197,25 +254,37 @@ public class CardFactStore {
                 s.setFetchSize(10_000);
                 s.setArray(1, reader.createArrayOf("text", CardFact.TYPES.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
+                    List<StoredEntry> entries = new ArrayList<>(HANDED_AT_ONCE);
                     while (rs.next()) {
-                        long sequence = rs.getLong(1);
-                        String type = rs.getString(2);
-                        try {
-                            CardFact fact = CardFact.of(json, sequence, type, rs.getString(3),
-                                    AuditLogStore.instant(rs, 4), rs.getBytes(5));
-                            if (fact != null) {
-                                copy.add(fact);
-                            }
-                        } catch (CardFact.Unreadable unreadable) {
-                            LOG.warnf("Report card facts: entry %d has none, its data cannot be read as %s",
-                                    sequence, type);
+                        entries.add(new StoredEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                AuditLogStore.instant(rs, 4), rs.getBytes(5)));
+                        if (entries.size() == HANDED_AT_ONCE) {
+                            handed.put(entries);
+                            entries = new ArrayList<>(HANDED_AT_ONCE);
                         }
                     }
+                    handed.put(entries);
                 }
             } finally {
                 reader.rollback();
             }
-            return Math.toIntExact(copy.end());
+        } catch (InterruptedException interrupted) {
+            abandoned = true;
+            throw interrupted;
+        } finally {
+            if (!abandoned) {
+                handed.put(END_OF_ENTRIES);
+            }
+        }
+        return null;
+    }
+
+    private static List<StoredEntry> take(BlockingQueue<List<StoredEntry>> handed) throws SQLException {
+        try {
+            return handed.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("The rebuild was interrupted", interrupted);
         }
     }
 
