@@ -18,14 +18,16 @@ import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Topics;
 
 /**
- * Reads mash.case-events and the three queue topics from their end (no consumer group, nothing
- * committed) and notes, for every report, the nanoTime at which a case was first seen opened for it
- * or linking it (screening publishes an event only after it is stored, so by then the case is in
- * screening), and for every case the nanoTime its first referral was seen on a queue topic.
+ * Reads mash.case-events, mash.reports and the three queue topics from their end (no consumer group,
+ * nothing committed) and notes, for every report, the nanoTime at which a case was first seen opened
+ * for it or linking it (screening publishes an event only after it is stored, so by then the case is
+ * in screening), and for every case the nanoTime its first referral was seen on a queue topic; and
+ * the times each record carries, for the hops of accepted → case and decision → queue.
  */
 final class BenchCaseWatcher implements AutoCloseable {
 
     static final String TOPIC = Topics.CASE_EVENTS;
+    static final String REPORTS = Topics.REPORTS;
     static final String OPENED = EventTypes.CASE_OPENED;
     static final String LINKED = EventTypes.REPORT_LINKED;
     static final String ROUTED = EventTypes.REFERRAL_ROUTED;
@@ -49,6 +51,10 @@ final class BenchCaseWatcher implements AutoCloseable {
     final Map<String, RecordStamps> decisionStamps = new ConcurrentHashMap<>();
     /** caseId → the times of its first referral's record on a queue topic, for the hops. */
     final Map<String, RecordStamps> referralStamps = new ConcurrentHashMap<>();
+    /** reportId → the times of its record on mash.reports (its ce_id), for accepted → case's hops. */
+    final Map<String, RecordStamps> reportStamps = new ConcurrentHashMap<>();
+    /** reportId → the times of the case event that opened its case or linked it, for accepted → case's hops. */
+    final Map<String, RecordStamps> caseEventStamps = new ConcurrentHashMap<>();
     private final long nanoTimeAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
@@ -65,7 +71,7 @@ final class BenchCaseWatcher implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(p);
         List<TopicPartition> partitions = new java.util.ArrayList<>();
-        for (String topic : java.util.stream.Stream.concat(java.util.stream.Stream.of(TOPIC), QUEUES.stream()).toList()) {
+        for (String topic : java.util.stream.Stream.concat(java.util.stream.Stream.of(TOPIC, REPORTS), QUEUES.stream()).toList()) {
             partitions.addAll(consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).collect(Collectors.toList()));
         }
@@ -85,6 +91,13 @@ final class BenchCaseWatcher implements AutoCloseable {
                     java.time.Instant seen = java.time.Instant.now();
                     Header type = r.headers().lastHeader("ce_type");
                     if (type == null || r.value() == null) {
+                        continue;
+                    }
+                    if (REPORTS.equals(r.topic())) { // only its times: the report's id is its ce_id, no body read
+                        Header id = r.headers().lastHeader("ce_id");
+                        if (id != null) {
+                            reportStamps.putIfAbsent(new String(id.value(), StandardCharsets.UTF_8), RecordStamps.of(r, seen));
+                        }
                         continue;
                     }
                     String t = new String(type.value(), StandardCharsets.UTF_8);
@@ -110,6 +123,7 @@ final class BenchCaseWatcher implements AutoCloseable {
                         String reportId = data.path("reportId").asText(null);
                         if (reportId != null) {
                             caseSeenAt.putIfAbsent(reportId, now);
+                            caseEventStamps.putIfAbsent(reportId, RecordStamps.of(r, seen));
                             if (caseId != null) {
                                 caseOf.putIfAbsent(reportId, caseId);
                             }

@@ -310,6 +310,7 @@ public final class BenchCommand implements Callable<Integer> {
         LatencyResult latency;
         TimelineResult timeline;
         BenchCostMeter costs;
+        AcceptedHops acceptedHops;
         DecisionHops hops;
         try (BenchCaseWatcher watcher = new BenchCaseWatcher(kafka);
              Connection auditConnection = BenchLiveLog.auditDatabase(db, auditDb, dbUser, dbPassword)) {
@@ -350,6 +351,7 @@ public final class BenchCommand implements Callable<Integer> {
                     new BenchLoad(http, intake, referrer, reports, decisionsInFlight, 10_000_000L), latencyRate, watcher,
                     latencyDuration);
             BenchLatencyPhase.CaseLatency toCase = BenchLatencyPhase.acceptedToCase(fixed, watcher, drainTimeout);
+            acceptedHops = AcceptedHops.of(fixed.acceptedAt().keySet(), watcher.reportStamps, watcher.caseEventStamps);
             List<String> caseIds = watcher.casesOf(fixed.acceptedAt().keySet(), Integer.MAX_VALUE);
             out.printf("  decisions: deciding up to %d of those cases at %s/s (for at most %d s), then waiting for their referrals%n",
                     caseIds.size(), BenchJson.number(latencyRate), latencyDuration);
@@ -396,7 +398,8 @@ public final class BenchCommand implements Callable<Integer> {
                 replay == null ? null : replay.log(),
                 processes.peakRssMb(), processes.highWaterMarkMb(), processes.startupSeconds(), BenchMachine.loadAverage(),
                 timeline, costs.cpu(pipeline.reportsAccepted(), latency.reportsAccepted()),
-                costs.floor(pipeline.reportsAccepted(), baselines, pipeline.reportsPerSecond()), hops, history);
+                costs.floor(pipeline.reportsAccepted(), baselines, pipeline.reportsPerSecond()), acceptedHops, hops,
+                history);
 
     }
 

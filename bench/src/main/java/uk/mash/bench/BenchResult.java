@@ -14,6 +14,7 @@ import java.util.Map;
  * @param startupSeconds     per service, its last "started in"
  * @param cpu                CPU per process over the pipeline and latency windows (issue 16)
  * @param floor              the rows and records a report causes, costed at the baselines (issue 16)
+ * @param acceptedHops       accepted → case split at its records' times (issue 16)
  * @param decisionHops       decision → queue split at its records' times (issue 16)
  * @param history            audit on a ten-year log (BenchHistory); absent when skipped
  */
@@ -22,7 +23,7 @@ record BenchResult(Instant date, BenchMachine machine, BenchSettings settings, P
                    @JsonInclude(JsonInclude.Include.NON_NULL) ScratchLogResult auditLog,
                    Map<String, Double> rssMb, Map<String, Double> rssHighWaterMarkMb,
                    Map<String, Double> startupSeconds, String loadAverageAtEnd, TimelineResult timeline,
-                   CpuWindows cpu, FloorResult floor, DecisionHops decisionHops,
+                   CpuWindows cpu, FloorResult floor, AcceptedHops acceptedHops, DecisionHops decisionHops,
 
                    @JsonInclude(JsonInclude.Include.NON_NULL) HistoryResult history) {
 

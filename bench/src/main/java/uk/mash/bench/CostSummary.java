@@ -2,6 +2,7 @@ package uk.mash.bench;
 
 import static uk.mash.bench.BenchSummary.n;
 
+import java.util.List;
 import java.util.Map;
 
 /** The summary's lines for issue 16's figures: the physical floor, CPU per process, decision → queue hops. */
@@ -27,22 +28,22 @@ final class CostSummary {
         return s.toString();
     }
 
-    /** After the latency lines: CPU per process in each window, then decision → queue hop by hop. */
+    /** After the latency lines: CPU per process in each window, then accepted → case and decision → queue hop by hop. */
     static String cpuAndHops(BenchResult r) {
         StringBuilder s = new StringBuilder();
         if (r.cpu() != null) {
             cpu(s, "pipeline", r.cpu().pipeline());
             cpu(s, "latency", r.cpu().latency());
         }
+        AcceptedHops a = r.acceptedHops();
+        if (a != null) {
+            hops(s, "accepted hops", a.samples(), a.reports() + " reports", a.kafkaTimestampType(),
+                    a.recordsWithKafkaTimestampAtCeTime(), a.records(), a.hops(), a.total());
+        }
         DecisionHops h = r.decisionHops();
         if (h != null) {
-            s.append(String.format("  decision hops   %s of %s decisions, Kafka timestamps %s (%s of %s records at their"
-                            + " ce_time's millisecond); p50 / p99 / max ms:%n", h.samples(), h.decisions(),
-                    n(h.kafkaTimestampType()), h.recordsWithKafkaTimestampAtCeTime(), h.records()));
-            for (HopSummary hop : h.hops()) {
-                hop(s, "(" + hop.hop() + ") " + hop.from() + " -> " + hop.to(), hop);
-            }
-            hop(s, "total", h.total());
+            hops(s, "decision hops", h.samples(), h.decisions() + " decisions", h.kafkaTimestampType(),
+                    h.recordsWithKafkaTimestampAtCeTime(), h.records(), h.hops(), h.total());
         }
         return s.toString();
     }
@@ -60,6 +61,16 @@ final class CostSummary {
             per.append(per.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(n(e.getValue()));
         }
         s.append(String.format("    ms/report     %s; total %s%n", per, n(c.totalCpuMsPerReport())));
+    }
+
+    private static void hops(StringBuilder s, String name, long samples, String of, String timestampType,
+                             long atCeTime, long records, List<HopSummary> hops, HopSummary total) {
+        s.append(String.format("  %-15s %s of %s, Kafka timestamps %s (%s of %s records at their ce_time's millisecond);"
+                + " p50 / p99 / max ms:%n", name, samples, of, n(timestampType), atCeTime, records));
+        for (HopSummary hop : hops) {
+            hop(s, "(" + hop.hop() + ") " + hop.from() + " -> " + hop.to(), hop);
+        }
+        hop(s, "total", total);
     }
 
     private static void hop(StringBuilder s, String label, HopSummary hop) {

@@ -103,7 +103,9 @@ class BenchOutputTest {
                 .contains("13 rows + 6 Kafka records per report = 0.462741 ms at the baselines; actual 6.74 ms")
                 .contains("synchronous_commit on, fsync on").doesNotContain("WARNING")
                 .contains("122 available (2 cores x 61 s").contains("ms/report     intake 3.315, postgres 1.989")
-                .contains("(b) screening's record sent -> routing routed it (referral's ce_time)").contains(" 10 / 10 / 10").contains("p99 175 ms")
+                .contains("(b) screening's record sent (Kafka timestamp) -> routing routed it (referral's ce_time)")
+                .contains("accepted hops   1 of 2 reports").contains("(b) intake's record sent (Kafka timestamp) -> screening"
+                        + " opened or joined its case (case event's ce_time)").contains(" 28 / 28 / 28").contains(" 10 / 10 / 10").contains("p99 175 ms")
                 .contains("decision -> queue: p50 192 ms, p99 499 ms").contains("replay          - events/s")
                 .contains("intake 218.5, screening 237, routing 174.25, audit -").doesNotContain("NOT fully drained");
         assertThat(BenchSummary.text(SampleResult.withReplay())).contains("replay          400000 events/s")

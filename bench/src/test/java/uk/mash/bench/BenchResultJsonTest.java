@@ -29,7 +29,7 @@ class BenchResultJsonTest {
         JsonNode r = json(SampleResult.withReplay());
         assertThat(fields(r)).containsExactly("date", "machine", "settings", "pipeline", "latency", "replay", "integrity",
                 "auditLog", "rssMb", "rssHighWaterMarkMb", "startupSeconds", "loadAverageAtEnd", "timeline", "cpu", "floor",
-                "decisionHops", "history");
+                "acceptedHops", "decisionHops", "history");
 
         assertThat(fields(r.path("machine"))).containsExactlyInAnyOrder("cores", "memoryMb", "os", "java",
                 "loadAverageAtStart", "note");
@@ -103,6 +103,15 @@ class BenchResultJsonTest {
                 "p50Ms", "p99Ms", "maxMs");
         assertThat(r.path("decisionHops").path("hops").get(1).path("p99Ms").asDouble()).isEqualTo(10.0);
         assertThat(r.path("decisionHops").path("total").path("p50Ms").asDouble()).isEqualTo(18.0);
+        assertThat(fields(r.path("acceptedHops"))).containsExactly("reports", "samples", "kafkaTimestampType",
+                "records", "recordsWithKafkaTimestampAtCeTime", "hops", "total");
+        // two reports accepted, one whose case the bench read: 2 + 28 + 1 + 2 = 33 ms
+        assertThat(r.path("acceptedHops").path("reports").asLong()).isEqualTo(2);
+        assertThat(r.path("acceptedHops").path("samples").asLong()).isEqualTo(1);
+        assertThat(r.path("acceptedHops").path("hops").get(1).path("p50Ms").asDouble()).isEqualTo(28.0);
+        assertThat(r.path("acceptedHops").path("hops").get(1).path("from").asText())
+                .isEqualTo("intake's record sent (Kafka timestamp)");
+        assertThat(r.path("acceptedHops").path("total").path("p99Ms").asDouble()).isEqualTo(33.0);
     }
 
     @Test

@@ -56,7 +56,7 @@ final class SampleResult {
                 new BenchMachine(2, 24105L, "Linux 6.8", "17.0.15", "5.5 6.7 5.1", "everything co-located"),
                 new BenchSettings(60, BenchSettings.Rate.MAX, 32, 100, 20, 10, 60), pipeline, latency, replay, integrity,
                 log, rss, rss, Map.of("intake", 3.3), "1.7 1.5 1.2", new TimelineResult(TimelineResult.UNIT, series, series),
-                cpu(), floor(pipeline), hops(), log == null ? null : history());
+                cpu(), floor(pipeline), acceptedHops(), hops(), log == null ? null : history());
     }
 
     private static CpuWindows cpu() {
@@ -75,6 +75,13 @@ final class SampleResult {
         return FloorResult.of(9051, List.of("intake", "screening", "routing", "audit"), new FloorCounts(0, 0),
                 new FloorCounts(9051 * 13L, 9051 * 6L), new Baselines(84_300, 33_200), pipeline.reportsPerSecond(), "on",
                 "on", List.of());
+    }
+
+    /** One report: accepted at 0, sent at 2 ms, its case opened at 30 ms, sent at 31 ms, read at 33 ms. */
+    private static AcceptedHops acceptedHops() {
+        RecordStamps report = new RecordStamps(2_000_000_000L, 2_000_002_000L, "CreateTime", 2_000_003_000L);
+        RecordStamps opened = new RecordStamps(2_000_030_000L, 2_000_031_000L, "CreateTime", 2_000_033_000L);
+        return AcceptedHops.of(List.of("r1", "r2"), Map.of("r1", report, "r2", report), Map.of("r1", opened));
     }
 
     private static DecisionHops hops() {

@@ -652,6 +652,11 @@ class WholeStackIT {
         assertThat(hops.path("samples").asLong()).isEqualTo(latency.path("decisionToQueueSamples").asLong());
         assertThat(hops.path("kafkaTimestampType").asText()).isEqualTo("CreateTime");
         assertThat(hops.path("total").path("p50Ms").asDouble()).isPositive();
+        // every report of the latency phase split hop by hop: its record on mash.reports and its case's were read
+        JsonNode toCase = result.path("acceptedHops");
+        assertThat(toCase.path("samples").asLong()).isEqualTo(latency.path("acceptedToCaseSamples").asLong());
+        assertThat(toCase.path("kafkaTimestampType").asText()).isEqualTo("CreateTime");
+        assertThat(toCase.path("total").path("p50Ms").asDouble()).isPositive();
         byte[] png = Files.readAllBytes(home.resolve("bench/latest.png"));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
