@@ -67,4 +67,51 @@ class ImmutabilityIT {
         }
         assertThat(AuditLog.text("data", sequence)).isEqualTo(before);
     }
+
+    /**
+     * A rebuild empties the projections and drops and makes the facts' indexes (V4) through two functions of the
+     * owner: the service's own user may call them (here in a transaction it rolls back) but may not do any of it
+     * directly, and no other user may call them.
+     */
+    @Test
+    void theProjectionsAreEmptiedAndIndexedOnlyThroughTheOwnersFunctions() throws Exception {
+        anEntry();
+        long facts = AuditLog.count("SELECT count(*) FROM report_card_facts");
+        String user = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+        try (Connection c = connectAs(user, System.getProperty(AuditDatabaseRoles.RUNTIME_PASSWORD));
+             Statement s = c.createStatement()) {
+            for (String sql : new String[] {"TRUNCATE report_card_facts", "TRUNCATE report_case",
+                    "DROP INDEX report_card_facts_case",
+                    "CREATE INDEX report_card_facts_by_rag ON report_card_facts (rag)"}) {
+                assertThatThrownBy(() -> s.execute(sql)).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
+            c.setAutoCommit(false);
+            s.execute("SELECT audit_projections_cleared()");
+            try (var rs = s.executeQuery("SELECT count(*) FROM report_card_facts")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            s.execute("SELECT audit_projections_indexed()");
+            c.rollback();
+        }
+        assertThat(AuditLog.count("SELECT count(*) FROM report_card_facts")).isEqualTo(facts);
+
+        String stranger = "audit_stranger_" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        String database = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
+                .replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        AuditLog.asSuperuser("CREATE ROLE " + stranger + " LOGIN PASSWORD '" + password + "'",
+                "GRANT CONNECT ON DATABASE " + database + " TO " + stranger);
+        try (Connection c = connectAs(stranger, password); Statement s = c.createStatement()) {
+            for (String function : new String[] {"audit_projections_cleared", "audit_projections_indexed"}) {
+                assertThatThrownBy(() -> s.execute("SELECT " + function + "()")).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"))
+                        .hasMessageContaining("permission denied for function " + function);
+            }
+        } finally {
+            AuditLog.asSuperuser("REVOKE CONNECT ON DATABASE " + database + " FROM " + stranger, "DROP ROLE " + stranger);
+        }
+        assertThat(AuditLog.count("SELECT count(*) FROM report_card_facts")).isEqualTo(facts);
+    }
 }
