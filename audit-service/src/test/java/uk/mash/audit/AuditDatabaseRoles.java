@@ -66,7 +66,7 @@ public class AuditDatabaseRoles implements QuarkusTestResourceLifecycleManager {
         System.setProperty(RUNTIME_PASSWORD, runtimePassword);
     }
 
-    private static String databaseName(String jdbcUrl) {
+    static String databaseName(String jdbcUrl) {
         String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         int query = path.indexOf('?');
         return query < 0 ? path : path.substring(0, query);

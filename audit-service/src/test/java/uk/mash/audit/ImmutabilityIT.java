@@ -99,8 +99,8 @@ class ImmutabilityIT {
 
         String stranger = "audit_stranger_" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
-        String database = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)
-                .replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        String database = AuditDatabaseRoles.databaseName(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         AuditLog.asSuperuser("CREATE ROLE " + stranger + " LOGIN PASSWORD '" + password + "'",
                 "GRANT CONNECT ON DATABASE " + database + " TO " + stranger);
         try (Connection c = connectAs(stranger, password); Statement s = c.createStatement()) {

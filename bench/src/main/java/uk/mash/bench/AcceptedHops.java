@@ -14,7 +14,8 @@ import java.util.Map;
  * @param reports reports accepted in the latency phase; the other fields as {@link HopSplit}'s
  */
 record AcceptedHops(long reports, long samples, String kafkaTimestampType, long records,
-                    long recordsWithKafkaTimestampAtCeTime, List<HopSummary> hops, HopSummary total) {
+                    long recordsWithKafkaTimestampAtCeTime, List<HopSummary> hops, HopSummary total)
+        implements RecordHops {
 
     private static final HopSplit.Ends ENDS = new HopSplit.Ends("report accepted (ce_time)",
             "intake's record sent (Kafka timestamp)", "screening opened or joined its case (case event's ce_time)",

@@ -2,7 +2,6 @@ package uk.mash.bench;
 
 import static uk.mash.bench.BenchSummary.n;
 
-import java.util.List;
 import java.util.Map;
 
 /** The summary's lines for issue 16's figures: the physical floor, CPU per process, decision → queue hops. */
@@ -37,13 +36,11 @@ final class CostSummary {
         }
         AcceptedHops a = r.acceptedHops();
         if (a != null) {
-            hops(s, "accepted hops", a.samples(), a.reports() + " reports", a.kafkaTimestampType(),
-                    a.recordsWithKafkaTimestampAtCeTime(), a.records(), a.hops(), a.total());
+            hops(s, "accepted hops", a.reports() + " reports", a);
         }
         DecisionHops h = r.decisionHops();
         if (h != null) {
-            hops(s, "decision hops", h.samples(), h.decisions() + " decisions", h.kafkaTimestampType(),
-                    h.recordsWithKafkaTimestampAtCeTime(), h.records(), h.hops(), h.total());
+            hops(s, "decision hops", h.decisions() + " decisions", h);
         }
         return s.toString();
     }
@@ -63,14 +60,14 @@ final class CostSummary {
         s.append(String.format("    ms/report     %s; total %s%n", per, n(c.totalCpuMsPerReport())));
     }
 
-    private static void hops(StringBuilder s, String name, long samples, String of, String timestampType,
-                             long atCeTime, long records, List<HopSummary> hops, HopSummary total) {
+    private static void hops(StringBuilder s, String name, String of, RecordHops h) {
         s.append(String.format("  %-15s %s of %s, Kafka timestamps %s (%s of %s records at their ce_time's millisecond);"
-                + " p50 / p99 / max ms:%n", name, samples, of, n(timestampType), atCeTime, records));
-        for (HopSummary hop : hops) {
+                + " p50 / p99 / max ms:%n", name, h.samples(), of, n(h.kafkaTimestampType()),
+                h.recordsWithKafkaTimestampAtCeTime(), h.records()));
+        for (HopSummary hop : h.hops()) {
             hop(s, "(" + hop.hop() + ") " + hop.from() + " -> " + hop.to(), hop);
         }
-        hop(s, "total", total);
+        hop(s, "total", h.total());
     }
 
     private static void hop(StringBuilder s, String label, HopSummary hop) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param decisions decisions recorded in the latency phase; the other fields as {@link HopSplit}'s
  */
 record DecisionHops(long decisions, long samples, String kafkaTimestampType, long records,
-                    long recordsWithKafkaTimestampAtCeTime, List<HopSummary> hops, HopSummary total) {
+                    long recordsWithKafkaTimestampAtCeTime, List<HopSummary> hops, HopSummary total)
+        implements RecordHops {
 
     private static final HopSplit.Ends ENDS = new HopSplit.Ends("decision recorded (ce_time)",
             "screening's record sent (Kafka timestamp)", "routing routed it (referral's ce_time)",

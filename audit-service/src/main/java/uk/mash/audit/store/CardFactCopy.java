@@ -113,13 +113,17 @@ final class CardFactCopy implements AutoCloseable {
     }
 
     private void text(String value) throws IOException {
+        text(out, value);
+    }
+
+    private static void text(DataOutputStream to, String value) throws IOException {
         if (value == null) {
-            out.writeInt(-1);
+            to.writeInt(-1);
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        to.writeInt(bytes.length);
+        to.write(bytes);
     }
 
     /** Microseconds since 2000-01-01 UTC; CardFact's instants are whole microseconds, as PostgreSQL keeps them. */
@@ -172,12 +176,8 @@ final class CardFactCopy implements AutoCloseable {
         for (Object v : values) {
             if (elementOid == UUID_OID) {
                 uuid(arrayOut, (UUID) v);
-            } else if (v == null) {
-                arrayOut.writeInt(-1);
             } else {
-                byte[] bytes = v.toString().getBytes(StandardCharsets.UTF_8);
-                arrayOut.writeInt(bytes.length);
-                arrayOut.write(bytes);
+                text(arrayOut, (String) v);
             }
         }
         out.writeInt(arrayBuffer.size());
