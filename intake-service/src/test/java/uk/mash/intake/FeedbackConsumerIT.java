@@ -234,4 +234,27 @@ class FeedbackConsumerIT {
         assertThat(outcomeOf("dsl.batch-again", reportId)).isEqualTo("EARLY_HELP");
         assertThat(statusOf("dsl.batch-again", reportId)).isEqualTo("DECIDED");
     }
+
+    @Test
+    void whatAReferrerIsNotToldOfPassesInABatchWithoutAnInboxRow() {
+        String reportId = submit("dsl.not-told");
+        UUID caseId = UUID.randomUUID();
+        String openedId = id();
+        String ratedId = id();
+        String decidedId = id();
+        writer.together(() -> {
+            opened(caseId, reportId, openedId, "MASH-2026-990303");
+            // a rating is the screeners' business, not the referrer's: never read, so never dead-lettered
+            writer.cloudEvent(Topics.CASE_EVENTS, caseId.toString(), ratedId, EventTypes.RISK_RATED, SCREENING,
+                    Instant.now(), "{\"caseId\": \"" + caseId + "\"}");
+            decided(caseId, Outcome.EARLY_HELP, decidedId);
+        });
+
+        awaitStatus("dsl.not-told", reportId, "DECIDED");
+        assertThat(IntakeDatabase.count("SELECT count(*) FROM inbox WHERE event_id IN (?, ?)", openedId, decidedId))
+                .as("the opening and the decision claimed").isEqualTo(2);
+        assertThat(IntakeDatabase.count("SELECT count(*) FROM inbox WHERE event_id = ?", ratedId))
+                .as("the rating claimed").isZero();
+        assertThat(deadLetters.all(r -> caseId.toString().equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.mash.contracts.EventTypes;
@@ -27,6 +28,10 @@ public class CaseFeedbackConsumer {
 
     static final String CONSUMER = "case-events";
 
+    /** What a referrer is told of; a batch's other events are acknowledged with it, in no inbox. */
+    private static final Set<String> FEEDBACK = Set.of(EventTypes.CASE_OPENED, EventTypes.REPORT_LINKED,
+            EventTypes.DECISION_RECORDED);
+
     @Inject
     Inbound inbound;
 
@@ -37,7 +42,7 @@ public class CaseFeedbackConsumer {
     @Blocking // in order: a case's events share a partition, and its decision must follow its opening
     public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> records) {
         // one transaction per batch: a report's several events (opened, linked, decided) cost one commit
-        return inbound.processBatch(CONSUMER, records, this::tellReferrer);
+        return inbound.processBatch(CONSUMER, FEEDBACK, records, this::tellReferrer);
     }
 
     private void tellReferrer(InboundEvent event) {
@@ -58,7 +63,8 @@ public class CaseFeedbackConsumer {
                 feedback.decided(decision.caseId(), decision.outcome().name());
             }
             default -> {
-                // the referrer is told nothing of ratings, information shared or deadlines
+                // none: FEEDBACK lets no other type through (the referrer is told nothing of ratings,
+                // information shared or deadlines)
             }
         }
     }

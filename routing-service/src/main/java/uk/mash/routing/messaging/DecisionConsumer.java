@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,7 +18,8 @@ import uk.mash.support.messaging.PermanentFailure;
 
 /**
  * Consumes mash.case-events (group {@code routing}) and hands each recorded decision to
- * {@link Routing}; the case's other events are not routing's business. Through {@link Inbound}:
+ * {@link Routing}; the case's other events are not routing's business, acknowledged as they come with
+ * no transaction (most case events are openings and links). Through {@link Inbound}:
  * a redelivered event is dropped by its ce_id, a database or broker away is waited out, and only
  * a decision that can never be routed goes to mash.dead-letter.
  */
@@ -25,6 +27,9 @@ import uk.mash.support.messaging.PermanentFailure;
 public class DecisionConsumer {
 
     static final String CONSUMER = "case-events";
+
+    /** The only case events routing acts on; the others are acknowledged without a transaction. */
+    private static final Set<String> DECISIONS = Set.of(EventTypes.DECISION_RECORDED);
 
     @Inject
     Inbound inbound;
@@ -44,11 +49,7 @@ public class DecisionConsumer {
             Thread.currentThread().interrupt();
             return new CompletableFuture<>(); // the service is stopping: left unacknowledged, taken up again
         }
-        return inbound.process(CONSUMER, record, event -> {
-            if (event.is(EventTypes.DECISION_RECORDED)) {
-                routing.route(decision(event));
-            }
-        });
+        return inbound.process(CONSUMER, DECISIONS, record, event -> routing.route(decision(event)));
     }
 
     private static DecisionRecorded decision(InboundEvent event) {

@@ -35,13 +35,11 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
-        if (views.version(event.caseId()) >= sequence) {
-            return;
-        }
         CaseView view = CaseView.opened(event);
         view.version = sequence;
-        views.save(view);
-        updates.announce(event.caseId());
+        if (views.save(view)) { // not when replayed over a view that has it already
+            updates.announce(event.caseId());
+        }
     }
 
     @EventHandler

@@ -52,14 +52,21 @@ public class CaseViewStore {
         }
     }
 
-    public void save(CaseView view) {
+    /**
+     * Writes the view unless the stored one is as new or newer (its version, the case's event
+     * sequence, at least the view's): one statement, no read before it.
+     *
+     * @return whether it was written
+     */
+    public boolean save(CaseView view) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
                      INSERT INTO case_view (case_id, reference, status, rag, opened_at, decision_due_by, overdue,
                                             re_referral, version, view)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                      ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, rag = excluded.rag,
-                         overdue = excluded.overdue, version = excluded.version, view = excluded.view""")) {
+                         overdue = excluded.overdue, version = excluded.version, view = excluded.view
+                     WHERE case_view.version < excluded.version""")) {
             s.setObject(1, view.caseId);
             s.setString(2, view.reference);
             s.setString(3, view.status);
@@ -70,7 +77,7 @@ public class CaseViewStore {
             s.setBoolean(8, view.reReferral);
             s.setLong(9, view.version);
             s.setString(10, mapper.writeValueAsString(view));
-            s.executeUpdate();
+            return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StoreException(e);
         } catch (JsonProcessingException e) {

@@ -70,11 +70,28 @@ public class Inbound {
      * @param consumer the consumer's name in the inbox and in readiness (its channel)
      */
     public CompletionStage<Void> process(String consumer, Message<String> message, Consumer<InboundEvent> handler) {
+        return process(consumer, null, message, handler);
+    }
+
+    /**
+     * As {@link #process(String, Message, Consumer)}, for a consumer that acts on some event types
+     * only: a readable event of another type is acknowledged at once, with no transaction and no
+     * inbox row. Ignoring it changes nothing, so neither does ignoring it again when redelivered;
+     * its commit and inbox row were the whole cost of such an event (routing reads every case event
+     * for the decisions among them). An unreadable record is still dead-lettered.
+     *
+     * @param types the {@code ce_type}s the handler acts on; null for every type
+     */
+    public CompletionStage<Void> process(String consumer, Set<String> types, Message<String> message,
+                                         Consumer<InboundEvent> handler) {
         InboundEvent event;
         try {
             event = read(message);
         } catch (PermanentFailure unreadable) {
             return deadLetter(consumer, message, null, unreadable);
+        }
+        if (!concerns(types, event)) {
+            return message.ack();
         }
         Throwable permanent;
         try {
@@ -102,11 +119,26 @@ public class Inbound {
      */
     public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<?, String> batch,
                                               Consumer<InboundEvent> handler) {
+        return processBatch(consumer, null, batch, handler);
+    }
+
+    /**
+     * As {@link #processBatch(String, KafkaRecordBatch, Consumer)}, acting on events of {@code types}
+     * only: the others are acknowledged with the batch, claimed in no inbox (as {@link
+     * #process(String, Set, Message, Consumer)}); a batch with none of {@code types} costs no transaction.
+     *
+     * @param types the {@code ce_type}s the handler acts on; null for every type
+     */
+    public CompletionStage<Void> processBatch(String consumer, Set<String> types, KafkaRecordBatch<?, String> batch,
+                                              Consumer<InboundEvent> handler) {
         try {
             List<Readable> readable = new ArrayList<>(batch.getRecords().size());
             for (KafkaRecord<?, String> record : batch.getRecords()) {
                 try {
-                    readable.add(new Readable(record, read(record)));
+                    InboundEvent event = read(record);
+                    if (concerns(types, event)) {
+                        readable.add(new Readable(record, event));
+                    }
                 } catch (PermanentFailure unreadable) {
                     deadLetterAndWait(consumer, record, null, unreadable);
                 }
@@ -128,6 +160,10 @@ public class Inbound {
             return unacknowledged();
         }
         return batch.ack();
+    }
+
+    private static boolean concerns(Set<String> types, InboundEvent event) {
+        return types == null || types.contains(event.type());
     }
 
     /** A record of a batch and the event read from it. */
