@@ -37,9 +37,11 @@ public class CaseViewProjection {
     void on(CaseOpened event, @SequenceNumber long sequence) {
         CaseView view = CaseView.opened(event);
         view.version = sequence;
-        if (views.save(view)) { // not when replayed over a view that has it already
-            updates.announce(event.caseId());
-        }
+        // written unless replayed over a view that has it already, and announced to no one: a screener's
+        // change waits for the version of the event it made, after the opening, so a NOTIFY for every
+        // report that opens a case would wake no waiter on any replica (one there would still look
+        // again at its backstop, CaseViewUpdates)
+        views.save(view);
     }
 
     @EventHandler

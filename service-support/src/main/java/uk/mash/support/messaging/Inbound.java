@@ -116,16 +116,10 @@ public class Inbound {
      * channel's dead-letter-queue strategy, with the same headers as a record consumed alone) and
      * the records around it are processed. Never is the batch itself nacked: SmallRye would send
      * every record of it to the dead letters.
-     */
-    public CompletionStage<Void> processBatch(String consumer, KafkaRecordBatch<?, String> batch,
-                                              Consumer<InboundEvent> handler) {
-        return processBatch(consumer, null, batch, handler);
-    }
-
-    /**
-     * As {@link #processBatch(String, KafkaRecordBatch, Consumer)}, acting on events of {@code types}
-     * only: the others are acknowledged with the batch, claimed in no inbox (as {@link
-     * #process(String, Set, Message, Consumer)}); a batch with none of {@code types} costs no transaction.
+     *
+     * <p>Only events of {@code types} are handled: the others are acknowledged with the batch,
+     * claimed in no inbox (as {@link #process(String, Set, Message, Consumer)}); a batch with none of
+     * them costs no transaction.
      *
      * @param types the {@code ce_type}s the handler acts on; null for every type
      */
