@@ -13,12 +13,15 @@ import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Outcome;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Route;
+import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.DecisionRecorded;
 
 /**
  * Exactly once as the receiving team sees it. A later decision on the same case is sent after the
  * repeats as a marker: the case's records share a partition and the outbox publishes in order, so
- * once the marker's referral is on a queue, any duplicate would already be there too.
+ * once the marker's referral is on a queue, any duplicate would already be there too. What routing
+ * claims in its inbox to make that so: decisions only. A case's other events (openings, links,
+ * ratings) pass with no transaction and leave no row, and the decision behind them is routed.
  */
 @QuarkusTest
 class RedeliveryIT {
@@ -57,6 +60,25 @@ class RedeliveryIT {
         Decisions.send(decision);
 
         assertOneReferralPerQueueAfterAMarker(decision);
+    }
+
+    @Test
+    void aCasesOtherEventsPassWithoutAnInboxRowAndItsDecisionIsRouted() {
+        DecisionRecorded decision = Decisions.decision(Outcome.EARLY_HELP, Rag.GREEN, List.of(Route.CHILDREN),
+                Decisions.childSubjects());
+        String caseId = decision.caseId().toString();
+        String opened = UUID.randomUUID().toString();
+        String rated = UUID.randomUUID().toString();
+        Decisions.writer().cloudEvent(Topics.CASE_EVENTS, caseId, opened, EventTypes.CASE_OPENED,
+                Decisions.SCREENING, decision.decidedAt(), "{\"caseId\":\"" + caseId + "\"}");
+        Decisions.writer().cloudEvent(Topics.CASE_EVENTS, caseId, rated, EventTypes.RISK_RATED,
+                Decisions.SCREENING, decision.decidedAt(), "{\"caseId\":\"" + caseId + "\"}");
+        String decided = Decisions.send(decision);
+
+        // the decision is behind the other two on the case's partition: once it is routed, they were passed
+        queues.routed(Route.CHILDREN, decision.decisionId());
+        assertThat(RoutingDatabase.strings("SELECT event_id FROM inbox WHERE event_id IN (?, ?, ?)",
+                opened, rated, decided)).containsExactly(decided);
     }
 
     private void assertOneReferralPerQueueAfterAMarker(DecisionRecorded decision) {
