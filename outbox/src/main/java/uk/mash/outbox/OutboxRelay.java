@@ -76,6 +76,15 @@ public class OutboxRelay {
     @ConfigProperty(name = "mash.outbox.pass-length", defaultValue = "PT0.5S")
     Duration passLength;
 
+    /**
+     * How long a pass whose entries are all acknowledged waits for another commit before it ends. At a
+     * moderate rate (a report every 10-100 ms) the next entry then goes out in the same pass, so the
+     * pass's transaction, claim, marks and commit are paid once a pass-length rather than once an entry;
+     * an idle outbox ends its pass after this wait. Sending is never delayed by it: a commit wakes the pass.
+     */
+    @ConfigProperty(name = "mash.outbox.linger", defaultValue = "PT0.1S")
+    Duration linger;
+
     @ConfigProperty(name = "mash.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
@@ -178,8 +187,9 @@ public class OutboxRelay {
      * goes out within milliseconds rather than after their acknowledgements. At most
      * {@code mash.outbox.batch-size} entries are in flight at once (the emitter's buffer stays bounded).
      *
-     * <p>The pass stops reading when all it sent is acknowledged and nothing new is waiting (so the marks
-     * are committed at once when the traffic pauses, rather than the transaction lingering idle), after
+     * <p>The pass stops reading when all it sent is acknowledged and no commit came within
+     * {@code mash.outbox.linger} (so the marks are committed soon after the traffic pauses, and at a
+     * moderate rate one pass carries many entries rather than one each), after
      * {@code mash.outbox.pass-length} (so under continuous traffic the marks are still committed regularly
      * and the claim is let go: a replica that dies loses at most one pass's marks, whose entries are then
      * sent again with the same {@code ce_id}), or at the broker's first refusal or timeout. It then waits
@@ -248,7 +258,13 @@ public class OutboxRelay {
                 if (written.get()) {
                     continue; // committed since the read: read it in this pass
                 }
-                return; // all answered and nothing new: the marks are committed at once
+                // all answered and nothing new: the next commit within the linger joins this pass,
+                // otherwise the marks are committed
+                long lingerUntil = System.nanoTime() + linger.toNanos();
+                if (!waitForSignal(lingerUntil - stopReadingAt < 0 ? lingerUntil : stopReadingAt)) {
+                    return;
+                }
+                continue;
             }
             if (!waitForSignal(stopReadingAt)) {
                 return;
