@@ -3,6 +3,7 @@ package uk.mash.screening.application;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,8 +38,13 @@ public class CaseDirectory {
     public record Entry(UUID caseId, Instant openedAt, boolean awaitingDecision) {
     }
 
+    private static final String HELD_KEYS = CaseDirectory.class.getName() + ".heldKeys";
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     /** Records the report as screened; false when it was screened already (a redelivery). */
     public boolean claimReport(UUID reportId, UUID caseId) {
@@ -63,7 +70,12 @@ public class CaseDirectory {
         }
     }
 
-    /** Serialises, across transactions and instances, the screening of reports about these people. */
+    /**
+     * Serialises, across transactions and instances, the screening of reports about these people.
+     * The keys are taken in one statement, in their sorted order (so two transactions never wait for
+     * each other in a circle); a key this transaction holds already (a batch of reports took its
+     * people's keys first) is not asked for again.
+     */
     public void lock(List<Subject> people) {
         Set<String> keys = new TreeSet<>(); // always in the same order: no deadlocks
         for (Subject p : people) {
@@ -75,15 +87,32 @@ public class CaseDirectory {
                 keys.add("name:" + nameKey);
             }
         }
+        Set<String> held = heldKeys();
+        keys.removeAll(held);
+        if (keys.isEmpty()) {
+            return;
+        }
+        // unnest yields the array in its order and the aggregate takes each row as it comes
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            for (String key : keys) {
-                s.setString(1, key);
-                s.execute();
-            }
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(?::text[]) AS k")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.execute();
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        held.addAll(keys);
+    }
+
+    /** The advisory locks this transaction took (they last until it ends). */
+    private Set<String> heldKeys() {
+        @SuppressWarnings("unchecked")
+        Set<String> held = (Set<String>) transaction.getResource(HELD_KEYS);
+        if (held == null) {
+            held = new HashSet<>();
+            transaction.putResource(HELD_KEYS, held);
+        }
+        return held;
     }
 
     /** Every case any of these people is in, newest first. */

@@ -42,6 +42,16 @@ public class ReportScreening {
     @Inject
     Clock clock;
 
+    /**
+     * Before a batch of reports is screened in one transaction: takes the locks of every person at
+     * risk they name, all in one order, so batches screened at once never deadlock on each other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPeopleOf(List<ReportReceived> reports) {
+        directory.lock(reports.stream().flatMap(r -> r.subjects().stream())
+                .filter(s -> s.role().isPersonAtRisk()).toList());
+    }
+
     @Transactional
     public void screen(ReportReceived report) {
         UUID newCaseId = UUID.randomUUID();

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ public class AxonConfiguration {
 
     @Inject
     TransactionManager jta;
+
+    @Inject
+    TransactionSynchronizationRegistry transactionRegistry;
 
     @Inject
     ObjectMapper objectMapper;
@@ -163,7 +167,7 @@ public class AxonConfiguration {
                 // the recent events the two processors read from memory rather than the
                 // database; Axon's default of 10,000 held ~35 MB of a 128 MB heap under load,
                 // and the processors keep within a few hundred events of the head
-                .cachedEvents(cachedEvents), jta, dataSource);
+                .cachedEvents(cachedEvents), jta, transactionRegistry, dataSource);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)

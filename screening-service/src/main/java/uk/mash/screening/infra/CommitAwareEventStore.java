@@ -5,6 +5,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,12 +25,17 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  */
 final class CommitAwareEventStore extends EmbeddedEventStore {
 
+    private static final String NOTIFIED = CommitAwareEventStore.class.getName() + ".notified";
+
     private final TransactionManager jta;
+    private final TransactionSynchronizationRegistry transaction;
     private final AgroalDataSource dataSource;
 
-    CommitAwareEventStore(Builder builder, TransactionManager jta, AgroalDataSource dataSource) {
+    CommitAwareEventStore(Builder builder, TransactionManager jta, TransactionSynchronizationRegistry transaction,
+                          AgroalDataSource dataSource) {
         super(builder);
         this.jta = jta;
+        this.transaction = transaction;
         this.dataSource = dataSource;
     }
 
@@ -41,6 +47,14 @@ final class CommitAwareEventStore extends EmbeddedEventStore {
     @Override
     protected void prepareCommit(List<? extends EventMessage<?>> events) {
         super.prepareCommit(events);
+        // once a transaction (a batch of reports stores several cases' events in one): PostgreSQL
+        // delivers one notification on its commit whatever the number of NOTIFYs
+        if (transaction.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            if (transaction.getResource(NOTIFIED) != null) {
+                return;
+            }
+            transaction.putResource(NOTIFIED, Boolean.TRUE);
+        }
         // in the transaction that stores the events (the JTA-enlisted connection): delivered on its commit
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(CaseEventWakeUps.NOTIFY);

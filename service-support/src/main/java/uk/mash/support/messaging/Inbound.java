@@ -125,6 +125,18 @@ public class Inbound {
      */
     public CompletionStage<Void> processBatch(String consumer, Set<String> types, KafkaRecordBatch<?, String> batch,
                                               Consumer<InboundEvent> handler) {
+        return processBatch(consumer, types, batch, events -> { }, handler);
+    }
+
+    /**
+     * As {@link #processBatch(String, Set, KafkaRecordBatch, Consumer)}, with {@code first} run once in
+     * the batch's transaction, before the handler, on the events it is about to handle (in order): to
+     * do at once what each event would do on its own, such as taking every lock the batch needs in one
+     * order, so that two batches running at once never wait for each other in a circle. When the batch
+     * is processed one event at a time (after a permanent failure), {@code first} is not run.
+     */
+    public CompletionStage<Void> processBatch(String consumer, Set<String> types, KafkaRecordBatch<?, String> batch,
+                                              Consumer<List<InboundEvent>> first, Consumer<InboundEvent> handler) {
         try {
             List<Readable> readable = new ArrayList<>(batch.getRecords().size());
             for (KafkaRecord<?, String> record : batch.getRecords()) {
@@ -138,7 +150,7 @@ public class Inbound {
                 }
             }
             if (!readable.isEmpty()) {
-                Throwable permanent = together(consumer, readable, handler);
+                Throwable permanent = together(consumer, readable, first, handler);
                 if (permanent != null) {
                     LOG.infof("%s: a batch of %d events failed (%s); processing it one event at a time",
                             consumer, readable.size(), describe(permanent));
@@ -177,8 +189,8 @@ public class Inbound {
     }
 
     /** A batch's events in one transaction: null once done, else the permanent failure that rolled it back. */
-    private Throwable together(String consumer, List<Readable> batch, Consumer<InboundEvent> handler)
-            throws InterruptedException {
+    private Throwable together(String consumer, List<Readable> batch, Consumer<List<InboundEvent>> first,
+                               Consumer<InboundEvent> handler) throws InterruptedException {
         List<String> ids = batch.stream().map(r -> r.event().id()).toList();
         return untilSettled(consumer, "a batch of " + batch.size() + " events", () -> {
             Set<String> fresh = inbox.claimAll(consumer, ids);
@@ -186,11 +198,16 @@ public class Inbound {
                 LOG.debugf("%s: %d events of a batch processed already; redeliveries dropped", consumer,
                         ids.size() - fresh.size());
             }
+            List<InboundEvent> events = new ArrayList<>(fresh.size());
             for (Readable r : batch) {
                 // remove: an event twice in one batch (a replay that caught up) is handled once
                 if (fresh.remove(r.event().id())) {
-                    handler.accept(r.event());
+                    events.add(r.event());
                 }
+            }
+            if (!events.isEmpty()) {
+                first.accept(events);
+                events.forEach(handler);
             }
         });
     }
