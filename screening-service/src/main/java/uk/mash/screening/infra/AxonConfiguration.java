@@ -58,6 +58,9 @@ public class AxonConfiguration {
     public static final String CASE_VIEW = "case-view";
     public static final String CASE_EVENTS = "case-events";
 
+    /** A case's events read from the event store by one query (Axon's default); the processors' reads too. */
+    private static final int EVENTS_PER_READ = 100;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -146,6 +149,12 @@ public class AxonConfiguration {
                 // pgjdbc never throws, so it would be an EventStoreException (a lasting failure, the
                 // report dead-lettered); as a ConcurrencyException the report is screened again
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                // a case's events are read in ranges of sequence numbers; Axon's JDBC engine reads until a
+                // range comes back empty, a second query for every change to a case. A case's sequence
+                // numbers have no gaps (each event takes the next, under its unique key), so a range not
+                // full is its last
+                .batchSize(EVENTS_PER_READ)
+                .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_READ)
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
