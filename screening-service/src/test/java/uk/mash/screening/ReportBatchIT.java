@@ -3,7 +3,6 @@ package uk.mash.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,13 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.PoliceRiskGrade;
 import uk.mash.contracts.Subject;
-import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.testsupport.TestInfrastructure;
-import uk.mash.testsupport.TopicWriter;
 
 /**
  * Reports that arrive together are screened together: a poll's reports in one transaction (one
@@ -41,7 +37,7 @@ class ReportBatchIT {
         for (int i = 0; i < 20; i++) {
             reports.add(Reports.school(Instant.now(), Reports.child("Ffion", family(), null)));
         }
-        sendTogether(reports);
+        new Screening(mapper).sendTogether(reports, null);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> reports.stream().allMatch(r -> Screening.caseIdOf(r) != null));
         // every report opened a case of its own (different children)
@@ -56,32 +52,12 @@ class ReportBatchIT {
         ReportReceived school = Reports.school(Instant.now(), child);
         ReportReceived police = Reports.police(Instant.now(), PoliceRiskGrade.MEDIUM, child);
         // one key: one partition, in this order, in one poll
-        sendTogether(List.of(school, police), school.reportId().toString());
+        new Screening(mapper).sendTogether(List.of(school, police), school.reportId().toString());
 
         String caseId = Screening.caseOf(school).getString("caseId");
         assertThat(Screening.caseOf(police).getString("caseId")).isEqualTo(caseId);
         assertThat(Screening.caseOf(school).getList("reports.reportId"))
                 .containsExactlyInAnyOrder(school.reportId().toString(), police.reportId().toString());
-    }
-
-    private void sendTogether(List<ReportReceived> reports) {
-        sendTogether(reports, null);
-    }
-
-    private void sendTogether(List<ReportReceived> reports, String key) {
-        try (TopicWriter writer = new TopicWriter()) {
-            writer.together(() -> reports.forEach(r -> writer.cloudEvent(Topics.REPORTS,
-                    key == null ? r.reportId().toString() : key, r.reportId().toString(), EventTypes.REPORT_RECEIVED,
-                    "urn:mash:intake-service", r.receivedAt(), json(r))));
-        }
-    }
-
-    private String json(ReportReceived report) {
-        try {
-            return mapper.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long transactionsThatScreened(List<ReportReceived> reports) {

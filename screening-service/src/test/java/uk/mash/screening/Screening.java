@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import uk.mash.contracts.EventTypes;
 import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
@@ -31,9 +32,25 @@ public final class Screening {
 
     public void send(ReportReceived report) {
         try (TopicWriter writer = new TopicWriter()) {
-            writer.cloudEvent(Topics.REPORTS, report.reportId().toString(), report.reportId().toString(),
-                    EventTypes.REPORT_RECEIVED, "urn:mash:intake-service", report.receivedAt(),
-                    mapper.writeValueAsString(report));
+            write(writer, report, report.reportId().toString());
+        }
+    }
+
+    /**
+     * Sends the reports in one request, as intake's relay sends what committed together, so that
+     * screening polls them in one batch; all under {@code key} (one partition, in this order), or
+     * each under its own id when {@code key} is null.
+     */
+    public void sendTogether(List<ReportReceived> reports, String key) {
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.together(() -> reports.forEach(r -> write(writer, r, key == null ? r.reportId().toString() : key)));
+        }
+    }
+
+    private void write(TopicWriter writer, ReportReceived report, String key) {
+        try {
+            writer.cloudEvent(Topics.REPORTS, key, report.reportId().toString(), EventTypes.REPORT_RECEIVED,
+                    "urn:mash:intake-service", report.receivedAt(), mapper.writeValueAsString(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

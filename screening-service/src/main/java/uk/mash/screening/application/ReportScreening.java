@@ -48,8 +48,12 @@ public class ReportScreening {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPeopleOf(List<ReportReceived> reports) {
-        directory.lock(reports.stream().flatMap(r -> r.subjects().stream())
-                .filter(s -> s.role().isPersonAtRisk()).toList());
+        directory.lock(reports.stream().flatMap(r -> atRisk(r).stream()).toList());
+    }
+
+    /** The people a report says are at risk: only they open, join or link cases. */
+    private static List<Subject> atRisk(ReportReceived report) {
+        return report.subjects().stream().filter(s -> s.role().isPersonAtRisk()).toList();
     }
 
     @Transactional
@@ -59,7 +63,7 @@ public class ReportScreening {
             LOG.infof("Report %s was screened already; redelivery ignored", report.reportId());
             return;
         }
-        List<Subject> atRisk = report.subjects().stream().filter(s -> s.role().isPersonAtRisk()).toList();
+        List<Subject> atRisk = atRisk(report);
         directory.lock(atRisk);
         Instant now = clock.instant();
         // one look in the directory answers both questions: an open case to join, or earlier cases
