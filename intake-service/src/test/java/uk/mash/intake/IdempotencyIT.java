@@ -6,15 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +77,7 @@ class IdempotencyIT {
     void twentyConcurrentIdenticalRequestsWithOneKeyPublishExactlyOneReport() throws Exception {
         Map<String, Object> report = Requests.report();
         String key = UUID.randomUUID().toString();
-        List<Response> answers = concurrently(20, () -> Requests.as("referrer", "EDUCATION", "dsl.jones")
+        List<Response> answers = Concurrently.times(20, () -> Requests.as("referrer", "EDUCATION", "dsl.jones")
                 .header("Idempotency-Key", key).body(report).post("/api/v1/reports"));
 
         assertThat(answers).extracting(Response::statusCode).containsOnly(200, 202);
@@ -100,7 +94,7 @@ class IdempotencyIT {
     @Test
     void theSamePoliceNotificationSentFiveTimesConcurrentlyIsOneReport() throws Exception {
         Map<String, Object> notification = Requests.policeNotification("MEDIUM");
-        List<Response> answers = concurrently(5, () -> Requests.as("police-system", "POLICE", "nwp-niche")
+        List<Response> answers = Concurrently.times(5, () -> Requests.as("police-system", "POLICE", "nwp-niche")
                 .body(notification).post("/api/v1/police/notifications"));
 
         assertThat(answers).filteredOn(a -> a.statusCode() == 202).hasSize(1);
@@ -110,27 +104,5 @@ class IdempotencyIT {
         topic.await(r -> ids.get(0).equals(r.key()), Duration.ofSeconds(30));
         assertThat(topic.all(r -> r.value().contains((String) notification.get("notificationId")),
                 Duration.ofSeconds(2))).hasSize(1);
-    }
-
-    private static List<Response> concurrently(int n, Callable<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -27,6 +27,19 @@ public final class IntakeDatabase {
         }
     }
 
+    /** Runs statements as the tests' database user (which may make triggers): to make the database refuse something. */
+    public static void execute(String... statements) {
+        try (Connection c = TestInfrastructure.database().connect()) {
+            for (String sql : statements) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows in reports and outbox together: unchanged means nothing was stored or queued for publication. */
     public static long storedRows() {
         return count("SELECT (SELECT count(*) FROM reports) + (SELECT count(*) FROM outbox)");

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.mash.support.store.StoreException;
@@ -26,12 +28,19 @@ public class ReportStore {
     @Inject
     AgroalDataSource dataSource;
 
-    public long nextReferenceNumber() {
+    /** The next {@code count} numbers of the reports' references, in order. */
+    public List<Long> nextReferenceNumbers(int count) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT nextval('report_reference_seq')");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT nextval('report_reference_seq') FROM generate_series(1, ?) ORDER BY 1")) {
+            s.setInt(1, count);
+            List<Long> numbers = new ArrayList<>(count);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getLong(1));
+                }
+            }
+            return numbers;
         } catch (SQLException e) {
             throw new StoreException(e);
         }
@@ -69,20 +78,24 @@ public class ReportStore {
         }
     }
 
-    public void insert(StoredReport report) {
+    /** Inserts the reports by one batch (one round trip to the database). */
+    public void insertAll(List<StoredReport> stored) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("""
                      INSERT INTO reports (report_id, reference, received_at, submitted_by_sub, submitted_by_agency,
                                           channel, status)
                      VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setObject(1, report.reportId());
-            s.setString(2, report.reference());
-            s.setTimestamp(3, Timestamp.from(report.receivedAt()));
-            s.setString(4, report.submittedBySub());
-            s.setString(5, report.submittedByAgency().name());
-            s.setString(6, report.channel().name());
-            s.setString(7, report.status());
-            s.executeUpdate();
+            for (StoredReport report : stored) {
+                s.setObject(1, report.reportId());
+                s.setString(2, report.reference());
+                s.setTimestamp(3, Timestamp.from(report.receivedAt()));
+                s.setString(4, report.submittedBySub());
+                s.setString(5, report.submittedByAgency().name());
+                s.setString(6, report.channel().name());
+                s.setString(7, report.status());
+                s.addBatch();
+            }
+            s.executeBatch();
         } catch (SQLException e) {
             throw new StoreException(e);
         }
