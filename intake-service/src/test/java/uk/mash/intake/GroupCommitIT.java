@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.mash.contracts.Topics;
-import uk.mash.testsupport.TopicReader;
 
 /**
  * Reports submitted at the same moment are accepted in fewer transactions than reports (one commit,
@@ -23,19 +19,7 @@ import uk.mash.testsupport.TopicReader;
  * for the one at fault only.
  */
 @QuarkusTest
-class GroupCommitIT {
-
-    TopicReader topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new TopicReader(Topics.REPORTS);
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
+class GroupCommitIT extends ReadsMashReports {
 
     @Test
     void reportsSubmittedTogetherAreAcceptedInFewerTransactionsThanReportsEachWithItsOwnReference() throws Exception {

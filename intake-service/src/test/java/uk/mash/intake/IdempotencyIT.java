@@ -9,26 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.mash.contracts.Topics;
-import uk.mash.testsupport.TopicReader;
 
 @QuarkusTest
-class IdempotencyIT {
-
-    TopicReader topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new TopicReader(Topics.REPORTS);
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
+class IdempotencyIT extends ReadsMashReports {
 
     @Test
     void theSameKeyAndBodyGetsTheFirstAnswerAgainWith200AndIsPublishedOnce() {

@@ -7,8 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Channel;
@@ -16,27 +14,13 @@ import uk.mash.contracts.PoliceRiskGrade;
 import uk.mash.contracts.Rag;
 import uk.mash.contracts.Subject;
 import uk.mash.contracts.SubjectRole;
-import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
-import uk.mash.testsupport.TopicReader;
 
 @QuarkusTest
-class PoliceNotificationIT {
+class PoliceNotificationIT extends ReadsMashReports {
 
     @Inject
     ObjectMapper mapper;
-
-    TopicReader topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new TopicReader(Topics.REPORTS);
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
 
     private ReportReceived publish(Map<String, Object> notification) throws Exception {
         String reportId = Requests.as("police-system", "POLICE", "nwp-niche").body(notification)

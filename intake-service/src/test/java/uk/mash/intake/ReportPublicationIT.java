@@ -11,34 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.mash.contracts.Agency;
 import uk.mash.contracts.Channel;
 import uk.mash.contracts.Consent;
 import uk.mash.contracts.SubjectRole;
-import uk.mash.contracts.Topics;
 import uk.mash.contracts.events.ReportReceived;
 import uk.mash.testsupport.TopicReader;
 
 @QuarkusTest
-class ReportPublicationIT {
+class ReportPublicationIT extends ReadsMashReports {
 
     @Inject
     ObjectMapper mapper;
-
-    TopicReader topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new TopicReader(Topics.REPORTS);
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
 
     @Test
     void anAcceptedReportArrivesOnMashReportsAsABinaryCloudEvent() throws Exception {
