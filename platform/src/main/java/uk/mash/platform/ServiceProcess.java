@@ -195,7 +195,10 @@ public final class ServiceProcess {
                 return Duration.between(started, Instant.now());
             }
             if (!isAlive()) {
-                String exit = process != null ? " (exit " + process.exitValue() + ")" : "";
+                // its handle can see it gone a moment before the JDK has reaped it and knows its exit
+                // code (exitValue() would then throw): wait for that moment
+                String exit = process != null && process.waitFor(5, TimeUnit.SECONDS)
+                        ? " (exit " + process.exitValue() + ")" : "";
                 throw new NotReady(name + " stopped while starting" + exit + "; log: " + log, false);
             }
             if (logSinceStart().contains(START_FAILED)) {

@@ -68,9 +68,9 @@ public class ReportIntake {
     }
 
     /**
-     * Accepts the submissions in the transaction {@link GroupCommit} runs it in, and answers each, in their order. A key
-     * used again with another request fails the whole group ({@link GroupCommit} then accepts its
-     * submissions one by one, so only that one is refused).
+     * Accepts the submissions in the transaction {@link GroupCommit} runs it in, and answers each, in
+     * their order. A key used again with another request fails the whole group ({@link GroupCommit}
+     * then accepts its submissions one by one, so only that one is refused).
      */
     List<Acceptance> acceptAll(List<Submission> submissions) {
         int n = submissions.size();
