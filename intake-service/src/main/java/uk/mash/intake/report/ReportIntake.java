@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -83,7 +81,6 @@ public class ReportIntake {
         List<Integer> fresh = IntStream.range(0, n).filter(i -> earlier[i] == null).boxed().toList();
         Iterator<Long> numbers = reports.nextReferenceNumbers(fresh.size()).iterator();
         Acceptance[] answers = new Acceptance[n];
-        Map<UUID, Acceptance> acceptedNow = new HashMap<>();
         List<StoredReport> stored = new ArrayList<>();
         List<ReportReceived> events = new ArrayList<>();
         for (int i : fresh) {
@@ -98,7 +95,6 @@ public class ReportIntake {
             stored.add(new StoredReport(reportId, reference, receivedAt, submittedBy.sub(), submittedBy.agency(),
                     draft.channel(), StoredReport.RECEIVED, null, null));
             answers[i] = new Acceptance(reportId, reference, receivedAt, false);
-            acceptedNow.put(reportId, answers[i]);
         }
         reports.insertAll(stored);
         for (ReportReceived event : events) {
@@ -109,7 +105,9 @@ public class ReportIntake {
         }
         for (int i = 0; i < n; i++) {
             if (earlier[i] != null) {
-                answers[i] = answeredAgain(earlier[i], acceptedNow);
+                // the first may be in this group: then its answer is at hand, no read needed
+                int first = ids.indexOf(earlier[i]);
+                answers[i] = answeredAgain(first >= 0 ? answers[first] : stored(earlier[i]));
             }
         }
         return List.of(answers);
@@ -133,13 +131,13 @@ public class ReportIntake {
         return claimed.get().reportId();
     }
 
-    private Acceptance answeredAgain(UUID reportId, Map<UUID, Acceptance> acceptedNow) {
-        Acceptance first = acceptedNow.get(reportId);
-        if (first == null) {
-            StoredReport report = reports.find(reportId).orElseThrow();
-            first = new Acceptance(report.reportId(), report.reference(), report.receivedAt(), false);
-        }
-        LOG.infof("Repeated submission answered again: reportId=%s", reportId);
+    private Acceptance stored(UUID reportId) {
+        StoredReport report = reports.find(reportId).orElseThrow();
+        return new Acceptance(report.reportId(), report.reference(), report.receivedAt(), false);
+    }
+
+    private static Acceptance answeredAgain(Acceptance first) {
+        LOG.infof("Repeated submission answered again: reportId=%s", first.reportId());
         return new Acceptance(first.reportId(), first.reference(), first.receivedAt(), true);
     }
 }
